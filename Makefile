@@ -1,0 +1,28 @@
+# `make`: set up .venv, build every assignment, grade the example submissions, print the grades.
+# `make test`: set up .venv and run the test suite.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: all build examples test clean
+all: build examples
+
+$(STAMP): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python >= 3.10 is needed (found " + sys.version.split()[0] + "); run make PYTHON=python3.11")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+build: $(STAMP)
+	$(PY) -m rnnhw build
+
+examples: build
+	$(PY) -m rnnhw grade examples/submissions --jobs 2 -o grades
+
+test: $(STAMP)
+	$(PY) -m pytest tests
+
+clean:
+	rm -rf autograder grades

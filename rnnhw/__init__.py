@@ -1,0 +1,21 @@
+"""Tooling for the RNN homework package: a thin layer over Otter-Grader's Python API."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOLUTIONS = ROOT / "solutions"
+ASSIGNMENTS = ROOT / "assignments"
+AUTOGRADER = ROOT / "autograder"
+
+
+def assignment_names() -> list[str]:
+    """Every assignment that has a master notebook, in order."""
+    return sorted(p.parent.name for p in SOLUTIONS.glob("*/*.ipynb") if p.stem == p.parent.name)
+
+
+def master_path(hw: str) -> Path:
+    return SOLUTIONS / hw / f"{hw}.ipynb"
+
+
+def autograder_zip(hw: str, root: Path = ROOT) -> Path:
+    return root / "autograder" / hw / f"{hw}-autograder.zip"

@@ -1,0 +1,67 @@
+"""Command line: python -m rnnhw {build,grade} ..."""
+
+import argparse
+import shutil
+import subprocess
+
+from . import assignment_names
+
+
+def _build(args) -> None:
+    from .build import build
+    for hw in args.assignments or assignment_names():
+        build(hw)
+
+
+def _grade(args) -> None:
+    from .grade import grade
+    if args.engine == "docker":
+        _grade_with_docker(args)
+        return
+    tables = grade(args.paths, args.output_dir, args.assignment, args.jobs, args.timeout)
+    if not tables:
+        raise SystemExit(1)
+
+
+def _grade_with_docker(args) -> None:
+    docker = shutil.which("docker")
+    answer = subprocess.run([docker, "info"], capture_output=True, text=True, timeout=30) if docker else None
+    if answer is None or answer.returncode != 0:
+        why = "the docker command is not installed" if answer is None else answer.stderr.strip().splitlines()[-1]
+        raise SystemExit(f"--engine docker needs a running Docker daemon, and none answers here ({why}).\n"
+                         "Grade without Docker instead: drop --engine docker (otter run is the default).")
+    if not args.assignment:
+        raise SystemExit("--engine docker needs --assignment HW")
+    import otter.grade
+    from . import autograder_zip
+    otter.grade.main(name=args.assignment, paths=args.paths, output_dir=args.output_dir,
+                     autograder=str(autograder_zip(args.assignment)), containers=args.jobs,
+                     timeout=int(args.timeout))
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m rnnhw", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="otter assign each master -> assignments/ and autograder/")
+    build.add_argument("assignments", nargs="*", metavar="HW", help="default: every assignment in solutions/")
+    build.set_defaults(run=_build)
+
+    from .grade import DEFAULT_TIMEOUT
+    grade = commands.add_parser("grade", help="grade submissions (.ipynb or export .zip) without Docker")
+    grade.add_argument("paths", nargs="+", metavar="PATH", help="submission files or folders of them")
+    grade.add_argument("--assignment", choices=assignment_names(), help="default: read from each notebook")
+    grade.add_argument("--jobs", type=int, default=1, help="submissions graded at once (default 1)")
+    grade.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
+                       help=f"seconds per submission (default {DEFAULT_TIMEOUT})")
+    grade.add_argument("-o", "--output-dir", default="grades", help="where final_grades.csv goes (default grades/)")
+    grade.add_argument("--engine", choices=["run", "docker"], default="run",
+                       help="run: otter run, no Docker (default); docker: otter grade")
+    grade.set_defaults(run=_grade)
+
+    args = parser.parse_args(argv)
+    args.run(args)
+
+
+if __name__ == "__main__":
+    main()

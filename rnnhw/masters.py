@@ -1,0 +1,79 @@
+"""Reads an Otter Assign v1 master notebook: its questions, solution cells and test cells."""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+import yaml
+
+_BOUNDARY = re.compile(r"#\s*(BEGIN|END)\s+(QUESTION|SOLUTION|TESTS|PROMPT)\b", re.IGNORECASE)
+
+
+@dataclass
+class Question:
+    name: str
+    points: float | None
+    solution_cells: list[int] = field(default_factory=list)
+    public_tests: list[str] = field(default_factory=list)
+    hidden_tests: list[str] = field(default_factory=list)
+
+
+def _boundary(cell) -> tuple[str, str] | None:
+    if cell.cell_type != "raw":
+        return None
+    match = _BOUNDARY.match(cell.source.lstrip())
+    return (match.group(1).upper(), match.group(2).upper()) if match else None
+
+
+def is_hidden_test(source: str) -> bool:
+    first = source.lstrip().split("\n", 1)[0]
+    if first.startswith("#") and re.search(r"\bhidden\b", first, re.IGNORECASE):
+        return True
+    config = re.match(r'\s*"""\s*#\s*BEGIN TEST CONFIG(.*?)"""\s*#\s*END TEST CONFIG', source, re.S | re.I)
+    return bool(config and (yaml.safe_load(config.group(1)) or {}).get("hidden", False))
+
+
+def read_master(path: Path) -> tuple[nbformat.NotebookNode, dict, list[Question]]:
+    """The notebook, its assignment config and its questions (solution cell indices, test sources)."""
+    nb = nbformat.read(path, as_version=4)
+    config = yaml.safe_load(nb.cells[0].source) if nb.cells[0].cell_type == "raw" else {}
+    questions: list[Question] = []
+    block = None
+    for index, cell in enumerate(nb.cells):
+        boundary = _boundary(cell)
+        if boundary:
+            kind, what = boundary
+            if (kind, what) == ("BEGIN", "QUESTION"):
+                meta = yaml.safe_load(cell.source) or {}
+                questions.append(Question(meta["name"], meta.get("points")))
+            block = what if kind == "BEGIN" and what != "QUESTION" else None
+        elif block == "SOLUTION" and cell.cell_type == "code":
+            questions[-1].solution_cells.append(index)
+        elif block == "TESTS" and cell.cell_type == "code":
+            tests = questions[-1].hidden_tests if is_hidden_test(cell.source) else questions[-1].public_tests
+            tests.append(cell.source)
+    return nb, config, questions
+
+
+def solution_lines(nb: nbformat.NotebookNode, questions: list[Question]) -> set[str]:
+    """Lines of answer code that the student notebook must not contain.
+
+    Lines that also appear outside the solution regions (scaffolding such as `return X, T`) are
+    left out, since the student is meant to see those.
+    """
+    hidden, visible = set(), set()
+    for index in {i for q in questions for i in q.solution_cells}:
+        inside = False
+        for line in nb.cells[index].source.splitlines():
+            stripped = line.strip()
+            if re.match(r"#\s*BEGIN SOLUTION", stripped):
+                inside = True
+            elif re.match(r"#\s*END SOLUTION", stripped):
+                inside = False
+            elif inside or re.search(r"#\s*SOLUTION(\s+NO PROMPT)?\s*$", stripped):
+                code = re.sub(r"#\s*SOLUTION.*$", "", stripped).strip()
+                hidden.add(code.split("=", 1)[1].strip() if "=" in code and not inside else code)
+            else:
+                visible.add(stripped)
+    return {line for line in hidden - visible if len(line) >= 12}
