@@ -3,18 +3,17 @@
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOLUTIONS = ROOT / "solutions"
-ASSIGNMENTS = ROOT / "assignments"
-AUTOGRADER = ROOT / "autograder"
+SOLUTIONS_DIR = ROOT / "solutions"
+ASSIGNMENTS_DIR = ROOT / "assignments"
 
 
 def assignment_names() -> list[str]:
     """Every assignment that has a master notebook, in order."""
-    return sorted(p.parent.name for p in SOLUTIONS.glob("*/*.ipynb") if p.stem == p.parent.name)
+    return sorted(p.parent.name for p in SOLUTIONS_DIR.glob("*/*.ipynb") if p.stem == p.parent.name)
 
 
 def master_path(hw: str) -> Path:
-    return SOLUTIONS / hw / f"{hw}.ipynb"
+    return SOLUTIONS_DIR / hw / f"{hw}.ipynb"
 
 
 def autograder_zip(hw: str, root: Path = ROOT) -> Path:

@@ -1,4 +1,4 @@
-"""Command line: python -m rnnhw {build,grade} ..."""
+"""Command line: python -m rnnhw {build,grade,validate} ..."""
 
 import argparse
 import shutil
@@ -39,6 +39,12 @@ def _grade_with_docker(args) -> None:
                      timeout=int(args.timeout))
 
 
+def _validate(args) -> None:
+    from .validate import validate
+    if not validate(args.assignments or assignment_names(), args.json, args.markdown, args.jobs, args.seeds):
+        raise SystemExit(1)
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(prog="python -m rnnhw", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -58,6 +64,16 @@ def main(argv=None) -> None:
     grade.add_argument("--engine", choices=["run", "docker"], default="run",
                        help="run: otter run, no Docker (default); docker: otter grade")
     grade.set_defaults(run=_grade)
+
+    validate = commands.add_parser("validate", help="grade wrong, right, blank and reseeded submissions; "
+                                   "exit 1 unless every verdict holds")
+    validate.add_argument("assignments", nargs="*", metavar="HW", help="default: every assignment")
+    validate.add_argument("--json", metavar="FILE", help="write the matrix as JSON")
+    validate.add_argument("--markdown", metavar="FILE", help="write the matrix as a markdown table")
+    validate.add_argument("--jobs", type=int, default=2, help="submissions graded at once (default 2)")
+    validate.add_argument("--seeds", type=int, default=0,
+                          help="also grade the reference under N other autograder seeds and N student seeds")
+    validate.set_defaults(run=_validate)
 
     args = parser.parse_args(argv)
     args.run(args)

@@ -9,6 +9,7 @@ import tempfile
 import time
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import dill
@@ -97,9 +98,45 @@ def grade_one(submission: Path, zip_path: Path, timeout: float, results_dir: Pat
             return dill.load(f)
 
 
+@dataclass
+class Item:
+    """One submission to grade: its assignment, file, name in the table, zip and results folder."""
+    hw: str
+    submission: Path
+    name: str
+    zip_path: Path | None
+    results_dir: Path
+
+
+def grade_batch(items: list[Item], jobs: int = 1, timeout: float = DEFAULT_TIMEOUT) -> list[GradingResults]:
+    """Grade the items `jobs` at a time, printing a progress line as each one ends."""
+    finished = 0
+
+    def run(item: Item) -> GradingResults:
+        nonlocal finished
+        start = time.monotonic()
+        if item.zip_path is None:
+            result = _failure("not a notebook of any assignment (no otter metadata, no assignment folder)")
+        else:
+            result = grade_one(item.submission, item.zip_path, timeout, item.results_dir)
+        result.file = item.name
+        finished += 1
+        status = "ok" if not result.has_catastrophic_failure() else f"FAILED: {result.catastrophic_error}"
+        print(f"[{finished}/{len(items)}] {item.hw}/{item.name}: {result.total:g}/{result.possible:g} "
+              f"in {time.monotonic() - start:.1f} s {status}", flush=True)
+        return result
+
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        return list(pool.map(run, items))
+
+
 def grade(paths: list[str], output_dir: str, assignment: str | None = None, jobs: int = 1,
-          timeout: float = DEFAULT_TIMEOUT) -> dict[str, pd.DataFrame]:
-    """Grade every submission under `paths`; write final_grades.csv per assignment; return the tables."""
+          timeout: float = DEFAULT_TIMEOUT, root: Path = ROOT) -> dict[str, pd.DataFrame]:
+    """Grade every submission under `paths` with the zips built under `root`.
+
+    Writes final_grades.csv (one per assignment, in its own folder when the batch mixes several)
+    and returns the tables by assignment.
+    """
     submissions = find_submissions(paths)
     if not submissions:
         raise SystemExit(f"no submissions (.ipynb or .zip) found in {' '.join(paths)}")
@@ -112,32 +149,15 @@ def grade(paths: list[str], output_dir: str, assignment: str | None = None, jobs
         [known] = [hw for hw in groups if hw != "unknown"]
         groups[known] += groups.pop("unknown")
     for hw in groups:
-        if hw != "unknown" and not autograder_zip(hw).exists():
-            raise SystemExit(f"{autograder_zip(hw).relative_to(ROOT)} is missing: run `python -m rnnhw build {hw}` first")
+        if hw != "unknown" and not autograder_zip(hw, root).exists():
+            raise SystemExit(f"{autograder_zip(hw, root)} is missing: run `python -m rnnhw build {hw}` first")
 
     out = Path(output_dir)
-    jobs_list = [(hw, s) for hw, subs in groups.items() for s in subs]
     names = {s: _unique_name(s, submissions) for s in submissions}
-    done_count = 0
-
-    def run(item):
-        nonlocal done_count
-        hw, submission = item
-        start = time.monotonic()
-        if hw == "unknown":
-            result = _failure("not a notebook of any assignment (no otter metadata, no assignment folder)")
-        else:
-            group_dir = out if len(groups) == 1 else out / hw
-            result = grade_one(submission, autograder_zip(hw), timeout, group_dir / "results" / names[submission])
-        result.file = names[submission]
-        done_count += 1
-        status = "ok" if not result.has_catastrophic_failure() else f"FAILED: {result.catastrophic_error}"
-        print(f"[{done_count}/{len(jobs_list)}] {hw}/{names[submission]}: {result.total:g}/{result.possible:g} "
-              f"in {time.monotonic() - start:.1f} s {status}", flush=True)
-        return hw, result
-
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        graded = list(pool.map(run, jobs_list))
+    items = [Item(hw, s, names[s], autograder_zip(hw, root) if hw != "unknown" else None,
+                  (out if len(groups) == 1 else out / hw) / "results" / names[s])
+             for hw, subs in groups.items() for s in subs]
+    graded = list(zip((item.hw for item in items), grade_batch(items, jobs, timeout)))
 
     tables = {}
     for hw in groups:

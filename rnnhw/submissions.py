@@ -1,0 +1,83 @@
+"""Submissions made from the reference: one answer cell changed, stored as that change.
+
+A change file (tests/submissions/<hw>/{wrong,right}/<name>.py) looks like:
+
+    '''Pads the sentences on the right instead of the left.'''
+    # loses: q3
+    # %% q3
+    def prepare_data(data, vocabulary, nb_words):
+        ...
+
+Each `# %% qN` section replaces the next solution cell of question qN in the reference notebook
+(a question with two solution cells takes two `# %% qN` sections, in order; cells not named stay
+as in the reference). `# loses:` names the questions on which the submission must lose points
+(wrong answers); right answers have none.
+"""
+
+import ast
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+# Otter Assign tags answer cells in the reference notebook and in the student notebook alike.
+ANSWER_TAGS = {"otter_assign_solution_cell", "otter_answer_cell"}
+_CHECK = re.compile(r"""grader\.check\(\s*["'](\w+)["']\s*\)""")
+
+
+@dataclass
+class Change:
+    name: str
+    description: str
+    loses: list[str]
+    sections: list[tuple[str, str]] = field(default_factory=list)
+
+
+def read_change(path: Path) -> Change:
+    text = path.read_text()
+    description = ast.get_docstring(ast.parse(text)) or ""
+    loses = re.search(r"^#\s*loses:\s*(.*)$", text, re.M)
+    sections = []
+    for match in re.finditer(r"^#\s*%%\s*(\w+)\s*\n(.*?)(?=^#\s*%%|\Z)", text, re.M | re.S):
+        sections.append((match.group(1), match.group(2).strip("\n") + "\n"))
+    if not sections:
+        raise ValueError(f"{path}: no `# %% qN` section")
+    return Change(path.stem, description, loses.group(1).replace(",", " ").split() if loses else [], sections)
+
+
+def solution_cells(nb: nbformat.NotebookNode) -> dict[str, list[int]]:
+    """Indices of each question's solution cells in a built notebook (reference or student)."""
+    by_question: dict[str, list[int]] = {}
+    pending: list[int] = []
+    for index, cell in enumerate(nb.cells):
+        if ANSWER_TAGS & set(cell.metadata.get("tags", [])):
+            pending.append(index)
+        match = _CHECK.search(cell.source) if cell.cell_type == "code" else None
+        if match:
+            by_question[match.group(1)] = pending
+            pending = []
+    return by_question
+
+
+def apply_change(reference: Path, change: Change) -> nbformat.NotebookNode:
+    nb = nbformat.read(reference, as_version=4)
+    cells = solution_cells(nb)
+    used: dict[str, int] = {}
+    for question, source in change.sections:
+        position = used.get(question, 0)
+        if question not in cells or position >= len(cells[question]):
+            raise ValueError(f"{change.name}: the reference has no solution cell #{position + 1} for {question}")
+        nb.cells[cells[question][position]].source = source
+        used[question] = position + 1
+    return nb
+
+
+def fill_answers(student: Path, reference: Path, questions: list[str]) -> nbformat.NotebookNode:
+    """The blank student notebook with the reference's answers to `questions` filled in."""
+    nb, answers = nbformat.read(student, as_version=4), nbformat.read(reference, as_version=4)
+    mine, theirs = solution_cells(nb), solution_cells(answers)
+    for question in questions:
+        for index, source_index in zip(mine[question], theirs[question]):
+            nb.cells[index].source = answers.cells[source_index].source
+    return nb

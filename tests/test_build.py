@@ -1,0 +1,83 @@
+"""Each master builds; committed student notebooks equal a fresh build; nothing secret reaches them."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from rnnhw import ASSIGNMENTS_DIR as COMMITTED, master_path
+from rnnhw.masters import read_master, solution_lines
+
+from conftest import ASSIGNMENTS
+
+MARKERS = re.compile(r"# (BEGIN|END) (SOLUTION|TESTS|QUESTION)|# HIDDEN|# SOLUTION|ASSIGNMENT CONFIG|TEST CONFIG")
+
+
+def readable_text(path: Path) -> str:
+    """A file's text; for a notebook, every string in it (cell sources, otter's public tests) unescaped."""
+    if path.suffix != ".ipynb":
+        return path.read_text(errors="replace")
+
+    def strings(node):
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, dict):
+            for value in node.values():
+                yield from strings(value)
+        elif isinstance(node, list) and all(isinstance(v, str) for v in node):
+            yield "".join(node)  # a multi-line source stored as a list of lines
+        elif isinstance(node, list):
+            for value in node:
+                yield from strings(value)
+
+    return "\n".join(strings(json.loads(path.read_text())))
+
+
+def student_files(hw: str) -> list[Path]:
+    return sorted(p for p in (COMMITTED / hw).rglob("*") if p.is_file())
+
+
+def test_every_assignment_is_present():
+    assert {"hw1_sentiment", "hw2_timeseries"} <= set(ASSIGNMENTS)
+
+
+@pytest.mark.parametrize("hw", ASSIGNMENTS)
+def test_fresh_build_produces_zip_and_reference(fresh_build, hw):
+    assert (fresh_build / "autograder" / hw / f"{hw}-autograder.zip").stat().st_size > 0
+    assert (fresh_build / "autograder" / hw / f"{hw}.ipynb").exists()
+
+
+@pytest.mark.parametrize("hw", ASSIGNMENTS)
+def test_committed_student_files_equal_a_fresh_build(fresh_build, hw):
+    fresh = sorted(p.relative_to(fresh_build / "assignments" / hw)
+                   for p in (fresh_build / "assignments" / hw).rglob("*") if p.is_file())
+    committed = [p.relative_to(COMMITTED / hw) for p in student_files(hw)]
+    assert committed == fresh, "run `python -m rnnhw build` and commit assignments/"
+    for rel in fresh:
+        assert (COMMITTED / hw / rel).read_bytes() == (fresh_build / "assignments" / hw / rel).read_bytes(), (
+            f"assignments/{hw}/{rel} drifted from solutions/: run `python -m rnnhw build {hw}` and commit")
+
+
+@pytest.mark.parametrize("hw", ASSIGNMENTS)
+def test_no_solution_or_hidden_test_in_student_files(hw):
+    nb, _, questions = read_master(master_path(hw))
+    secrets = solution_lines(nb, questions)
+    hidden = [line.strip() for q in questions for source in q.hidden_tests
+              for line in source.splitlines() if len(line.strip()) >= 12]
+    assert secrets and hidden, "the master should have solutions and hidden tests to protect"
+    for path in student_files(hw):
+        text = readable_text(path)
+        assert not MARKERS.search(text), f"{path}: Otter Assign marker left in a student file"
+        leaked = [s for s in secrets | set(hidden) if s in text]
+        assert not leaked, f"{path} contains answer or hidden-test lines: {leaked[:5]}"
+
+
+@pytest.mark.parametrize("hw", ASSIGNMENTS)
+def test_every_question_has_public_and_hidden_tests(hw):
+    _, config, questions = read_master(master_path(hw))
+    assert config["name"] == hw
+    assert config["seed"]["variable"] == "rng_seed"
+    for q in questions:
+        assert q.hidden_tests, f"{hw} {q.name} has no hidden test"
+        assert q.public_tests, f"{hw} {q.name} has no public test"
