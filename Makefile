@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all build examples test clean
+.PHONY: all build examples test validity clean
 all: build examples
 
 $(STAMP): requirements.txt
@@ -26,3 +26,8 @@ test: $(STAMP)
 
 clean:
 	rm -rf autograder grades
+
+# The validity matrix for instructors: every submission and seed, as docs/validity.md.
+validity: build
+	mkdir -p docs
+	$(PY) -m rnnhw validate --seeds 10 --json docs/validity.json --markdown docs/validity.md

@@ -1,4 +1,4 @@
-"""Command line: python -m rnnhw {build,grade,validate} ..."""
+"""Command line: python -m rnnhw {build,grade,validate,calibrate,examples} ..."""
 
 import argparse
 import shutil
@@ -45,6 +45,26 @@ def _validate(args) -> None:
         raise SystemExit(1)
 
 
+def _calibrate(args) -> None:
+    from .calibrate import calibrate
+    for hw in args.assignments or assignment_names():
+        calibrate(hw, args.seeds, args.jobs)
+
+
+def _examples(args) -> None:
+    import tempfile
+    from pathlib import Path
+    from . import ROOT
+    from .build import build
+    from .submissions import write_examples
+    for hw in args.assignments or assignment_names():
+        with tempfile.TemporaryDirectory() as tmp:
+            build(hw, Path(tmp))
+            rights = sorted((ROOT / "tests" / "submissions" / hw / "right").glob("*.py"))
+            write_examples(hw, Path(tmp), ROOT / "examples" / "submissions" / hw, rights)
+        print(f"[examples] wrote examples/submissions/{hw}/")
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(prog="python -m rnnhw", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -74,6 +94,18 @@ def main(argv=None) -> None:
     validate.add_argument("--seeds", type=int, default=0,
                           help="also grade the reference under N other autograder seeds and N student seeds")
     validate.set_defaults(run=_validate)
+
+    calibrate = commands.add_parser("calibrate", help="train the reference under K seeds and write "
+                                    "solutions/<hw>/calibration.json")
+    calibrate.add_argument("assignments", nargs="*", metavar="HW", help="default: every assignment")
+    calibrate.add_argument("--seeds", type=int, default=20, help="number of seeds K (default 20)")
+    calibrate.add_argument("--jobs", type=int, default=2, help="kernels at once (default 2)")
+    calibrate.set_defaults(run=_calibrate)
+
+    examples = commands.add_parser("examples", help="rewrite examples/submissions/<hw>/ from the reference "
+                                   "and the right answers in tests/submissions/<hw>/right/")
+    examples.add_argument("assignments", nargs="*", metavar="HW", help="default: every assignment")
+    examples.set_defaults(run=_examples)
 
     args = parser.parse_args(argv)
     args.run(args)

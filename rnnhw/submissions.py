@@ -81,3 +81,21 @@ def fill_answers(student: Path, reference: Path, questions: list[str]) -> nbform
         for index, source_index in zip(mine[question], theirs[question]):
             nb.cells[index].source = answers.cells[source_index].source
     return nb
+
+
+def write_examples(hw: str, root: Path, target: Path, right_answers: list[Path]) -> None:
+    """examples/submissions/<hw>/: complete (the reference with right answers of other students'
+    style applied), half done (the first half of the questions answered) and blank."""
+    reference = root / "autograder" / hw / f"{hw}.ipynb"
+    student = root / "assignments" / hw / f"{hw}.ipynb"
+    target.mkdir(parents=True, exist_ok=True)
+    complete = nbformat.read(reference, as_version=4)
+    for path in right_answers:
+        change = read_change(path)
+        cells = solution_cells(complete)
+        for question, source in change.sections:
+            complete.cells[cells[question][0]].source = source
+    nbformat.write(complete, target / "complete.ipynb")
+    questions = list(solution_cells(complete))
+    nbformat.write(fill_answers(student, reference, questions[: len(questions) // 2]), target / "half_done.ipynb")
+    nbformat.write(nbformat.read(student, as_version=4), target / "blank.ipynb")

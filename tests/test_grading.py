@@ -1,29 +1,54 @@
-"""Each reference scores 100% through its built zip; the blank notebook 0; check cells change nothing."""
+"""Every verdict of `rnnhw validate`: each graded through the built zip with otter run.
+
+The reference scores 100% with and without its grader.check cells and under other seeds; the blank
+notebook scores 0 on every question; wrong answers lose points on their question; right answers keep
+full marks.
+"""
 
 import pytest
 
-from conftest import ASSIGNMENTS
-
-QUESTION_COLUMNS = lambda table: [c for c in table.columns if c.startswith("q")]
+from conftest import ASSIGNMENTS, SEEDS
 
 
-@pytest.mark.parametrize("hw", ASSIGNMENTS)
-def test_reference_scores_full_marks(graded, hw):
-    row = graded[hw].loc["reference.ipynb"]
-    assert row.grading_status == "Completed"
-    assert row.percent_correct == 1.0, row.to_dict()
+def rows(validity, hw, kind):
+    return [r for r in validity[hw]["rows"] if r["kind"] == kind]
 
 
 @pytest.mark.parametrize("hw", ASSIGNMENTS)
-def test_grade_does_not_depend_on_check_cells(graded, hw):
-    table = graded[hw]
-    columns = QUESTION_COLUMNS(table)
-    assert table.loc["reference_no_checks.ipynb", columns].tolist() == table.loc["reference.ipynb", columns].tolist()
+def test_reference_scores_full_marks(validity, hw):
+    [reference] = rows(validity, hw, "reference")
+    assert reference["status"] == "Completed" and reference["ok"], reference
 
 
 @pytest.mark.parametrize("hw", ASSIGNMENTS)
-def test_blank_notebook_scores_zero_on_every_question(graded, hw):
-    table = graded[hw]
-    row = table.loc["blank.ipynb"]
-    assert row.grading_status == "Completed", "the blank notebook must be graded, not crash the grader"
-    assert (row[QUESTION_COLUMNS(table)] == 0).all(), row.to_dict()
+def test_grade_does_not_depend_on_check_cells(validity, hw):
+    [row] = rows(validity, hw, "no-checks")
+    assert row["ok"], row
+
+
+@pytest.mark.parametrize("hw", ASSIGNMENTS)
+def test_blank_notebook_scores_zero_on_every_question(validity, hw):
+    [blank] = rows(validity, hw, "blank")
+    assert blank["status"] == "Completed", "the blank notebook must be graded, not crash the grader"
+    assert blank["ok"], blank
+
+
+@pytest.mark.parametrize("hw", ASSIGNMENTS)
+def test_every_wrong_answer_loses_points_on_its_question(validity, hw):
+    wrong = rows(validity, hw, "wrong")
+    assert len(wrong) >= 8
+    assert not [r["submission"] + ": " + r["verdict"] for r in wrong if not r["ok"]]
+
+
+@pytest.mark.parametrize("hw", ASSIGNMENTS)
+def test_every_right_answer_keeps_full_marks(validity, hw):
+    right = rows(validity, hw, "right")
+    assert len(right) >= 4
+    assert not [(r["submission"], r["scores"]) for r in right if not r["ok"]]
+
+
+@pytest.mark.parametrize("hw", ASSIGNMENTS)
+def test_reference_keeps_full_marks_under_other_seeds(validity, hw):
+    seeded = rows(validity, hw, "autograder-seed") + rows(validity, hw, "student-seed")
+    assert len(seeded) == 2 * SEEDS
+    assert not [(r["submission"], r["scores"]) for r in seeded if not r["ok"]]

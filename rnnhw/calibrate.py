@@ -1,0 +1,112 @@
+"""Trains the reference under many seeds and records each graded metric, from which thresholds come.
+
+A threshold test is a hidden test that sets `THRESHOLD = <number>` and ends with
+`assert <metric> >= THRESHOLD` (or `<=`). Calibration runs that same test function, with the
+assert turned into `return <metric>`, in the kernel of the executed reference: the metric is
+computed by the code that grades students, not by a copy of it.
+"""
+
+import ast
+import json
+import math
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+from . import master_path
+from .build import build
+from .masters import read_master
+
+# Where a threshold sits relative to the worst calibrated seed.
+MARGIN = {">=": 0.9, "<=": 2.0}  # accuracy: 90% of the worst seed; errors: twice the worst seed
+
+
+def threshold_tests(hw: str) -> dict[str, dict]:
+    """{test name: {"source": metric function source, "direction": ">=" or "<=", "threshold": value}}."""
+    found = {}
+    _, _, questions = read_master(master_path(hw))
+    for q in questions:
+        for source in q.hidden_tests:
+            module = ast.parse(source)
+            function = next(n for n in module.body if isinstance(n, ast.FunctionDef))
+            threshold = direction = None
+            for node in ast.walk(function):
+                if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "THRESHOLD" for t in node.targets):
+                    threshold = ast.literal_eval(node.value)
+            for i, node in enumerate(function.body):
+                test = node.test if isinstance(node, ast.Assert) else None
+                if (isinstance(test, ast.Compare) and len(test.ops) == 1
+                        and getattr(test.comparators[0], "id", "") == "THRESHOLD"):
+                    direction = ">=" if isinstance(test.ops[0], (ast.GtE, ast.Gt)) else "<="
+                    function.body[i] = ast.Return(test.left)
+            if threshold is not None and direction:
+                found[function.name] = {"question": q.name, "source": ast.unparse(ast.fix_missing_locations(function)),
+                                        "direction": direction, "threshold": threshold}
+    return found
+
+
+def suggested_threshold(direction: str, worst: float) -> float:
+    """Two significant digits, rounded away from the reference (toward easier)."""
+    value = worst * MARGIN[direction]
+    if value == 0:
+        return 0.0
+    exponent = math.floor(math.log10(abs(value))) - 1
+    digits = (math.floor if direction == ">=" else math.ceil)(value / 10 ** exponent)
+    return float(f"{digits}e{exponent}")  # through text, so 0.013 stays 0.013
+
+
+def _measure(reference: Path, tests: dict, seed: int) -> dict[str, float]:
+    nb = nbformat.read(reference, as_version=4)
+    # as otter does with the seed variable: every cell starts by setting rng_seed
+    nb.cells = [c for c in nb.cells if c.cell_type != "code" or not ("grader." in c.source or "otter" in c.source)]
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.source = f"rng_seed = {seed}\n{cell.source}"
+    calls = "\n".join(f"{name}_{seed} = {name}(**{{a: globals().get(a) for a in {name}.__code__.co_varnames"
+                      f"[:{name}.__code__.co_argcount]}})" for name in tests)
+    report = "{" + ", ".join(f"{name!r}: float({name}_{seed})" for name in tests) + "}"
+    nb.cells.append(nbformat.v4.new_code_cell("\n\n".join(t["source"] for t in tests.values())
+                                              + f"\n{calls}\nimport json\nprint(json.dumps({report}))"))
+    with tempfile.TemporaryDirectory() as tmp:
+        NotebookClient(nb, timeout=900, kernel_name="python3", resources={"metadata": {"path": tmp}}).execute()
+    output = "".join(o.get("text", "") for o in nb.cells[-1].outputs if o.output_type == "stream")
+    metrics = json.loads(output.strip().splitlines()[-1])
+    print(f"[calibrate] seed {seed}: " + ", ".join(f"{k} {v:.4g}" for k, v in metrics.items()), flush=True)
+    return metrics
+
+
+def calibrate(hw: str, seeds: int, jobs: int = 2) -> dict:
+    tests = threshold_tests(hw)
+    if not tests:
+        raise SystemExit(f"{hw} has no threshold test (a hidden test with THRESHOLD = ... and assert ... THRESHOLD)")
+    with tempfile.TemporaryDirectory() as tmp:
+        build(hw, Path(tmp))
+        reference = Path(tmp) / "autograder" / hw / f"{hw}.ipynb"
+        seed_list = list(range(1, seeds + 1))
+        with ThreadPoolExecutor(jobs) as pool:
+            runs = list(pool.map(lambda s: _measure(reference, tests, s), seed_list))
+    result = {"assignment": hw, "seeds": seed_list,
+              "rule": f"threshold = worst seed x {MARGIN['>=']} for scores (>=), x {MARGIN['<=']} for errors (<=), "
+                      "two significant digits, rounded toward easier",
+              "metrics": {}}
+    for name, test in tests.items():
+        values = [run[name] for run in runs]
+        worst = min(values) if test["direction"] == ">=" else max(values)
+        threshold = suggested_threshold(test["direction"], worst)
+        result["metrics"][name] = {
+            "question": test["question"], "direction": test["direction"],
+            "per_seed": dict(zip(map(str, seed_list), values)), "min": min(values), "max": max(values),
+            "threshold": threshold, "margin": abs(worst - threshold),
+            "threshold_in_notebook": test["threshold"],
+        }
+    path = master_path(hw).parent / "calibration.json"
+    path.write_text(json.dumps(result, indent=2) + "\n")
+    for name, m in result["metrics"].items():
+        agree = "agrees" if m["threshold_in_notebook"] == m["threshold"] else "DIFFERS: update the notebook"
+        print(f"[calibrate] {hw} {name}: min {m['min']:.4g} max {m['max']:.4g} -> THRESHOLD = {m['threshold']:g} "
+              f"(notebook: {m['threshold_in_notebook']:g}, {agree})")
+    print(f"[calibrate] wrote {path}")
+    return result
