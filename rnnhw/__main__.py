@@ -1,6 +1,7 @@
-"""Command line: python -m rnnhw {build,grade,validate,calibrate,examples} ..."""
+"""Command line: python -m rnnhw {build,grade,validate,calibrate,examples,bench} ..."""
 
 import argparse
+import os
 import shutil
 import subprocess
 
@@ -65,6 +66,11 @@ def _examples(args) -> None:
         print(f"[examples] wrote examples/submissions/{hw}/")
 
 
+def _bench(args) -> None:
+    from .bench import bench
+    bench(args.assignments or assignment_names(), args.quick)
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(prog="python -m rnnhw", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -107,7 +113,15 @@ def main(argv=None) -> None:
     examples.add_argument("assignments", nargs="*", metavar="HW", help="default: every assignment")
     examples.set_defaults(run=_examples)
 
+    bench = commands.add_parser("bench", help="measure grading time, memory, overhead and throughput; "
+                                "write bench/results.json and bench/results.md")
+    bench.add_argument("assignments", nargs="*", metavar="HW", help="default: every assignment")
+    bench.add_argument("--quick", action="store_true", help="one run, no class throughput (for development)")
+    bench.set_defaults(run=_bench)
+
     args = parser.parse_args(argv)
+    # TensorFlow's start-up banners in every kernel would bury the progress lines.
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     args.run(args)
 
 
