@@ -1,0 +1,12 @@
+"""Buffer.append adds the value at the end without dropping the oldest one: the buffer grows."""
+# loses: q4
+# %% q4
+class Buffer:
+    """A window of fixed size over a sequence: appending a value pushes the oldest one out."""
+
+    def __init__(self, window, data):
+        self.window = window
+        self.data = np.array(data, dtype=float).reshape((1, window))
+
+    def append(self, value):
+        self.data = np.append(self.data, [[value]], axis=1)

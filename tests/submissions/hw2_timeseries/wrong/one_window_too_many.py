@@ -1,0 +1,9 @@
+"""Keeps all 9951 windows of sliding_window_view, including the last one, which has no value after it."""
+# loses: q1
+# %% q1
+window = 50
+
+X = np.lib.stride_tricks.sliding_window_view(signal, window).copy()
+t = signal[window:].copy()
+
+print(X.shape, t.shape)

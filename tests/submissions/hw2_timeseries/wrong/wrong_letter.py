@@ -1,0 +1,9 @@
+"""Answers (b), the buffer throwing away old values, instead of (c), compounding errors."""
+# loses: q6
+# %% q6
+one_step_predictions = np.asarray(model(X_test[:100, :, None], training=False))[:, 0]
+one_step_mae = np.mean(np.abs(one_step_predictions - T_test[:100]))
+recursive_mae = np.mean(np.abs(predictions - T_test[:100]))
+print("one step ahead:", one_step_mae, " recursive:", recursive_mae)
+
+q6_answer = "b"
