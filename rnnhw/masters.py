@@ -56,14 +56,22 @@ def read_master(path: Path) -> tuple[nbformat.NotebookNode, dict, list[Question]
     return nb, config, questions
 
 
-def solution_lines(nb: nbformat.NotebookNode, questions: list[Question]) -> set[str]:
-    """Lines of answer code that the student notebook must not contain.
+def secret_lines(nb: nbformat.NotebookNode, questions: list[Question]) -> set[str]:
+    """Lines of answers and hidden tests that the student notebook must not contain.
 
-    Lines that also appear outside the solution regions (scaffolding such as `return X, T`) are
-    left out, since the student is meant to see those.
+    Lines the student is meant to see anyway (the data cells, the public tests, scaffolding such as
+    `return X, T` around an answer) are left out, and so are short lines, which match by chance.
     """
-    hidden, visible = set(), set()
-    for index in {i for q in questions for i in q.solution_cells}:
+    secret, visible = set(), set()
+    solutions = {i for q in questions for i in q.solution_cells}
+    hidden_tests = {source for q in questions for source in q.hidden_tests}
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "raw" and index not in solutions and cell.source not in hidden_tests:
+            visible.update(line.strip() for line in cell.source.splitlines())
+    for q in questions:
+        for source in q.hidden_tests:
+            secret.update(line.strip() for line in source.splitlines())
+    for index in solutions:
         inside = False
         for line in nb.cells[index].source.splitlines():
             stripped = line.strip()
@@ -73,7 +81,8 @@ def solution_lines(nb: nbformat.NotebookNode, questions: list[Question]) -> set[
                 inside = False
             elif inside or re.search(r"#\s*SOLUTION(\s+NO PROMPT)?\s*$", stripped):
                 code = re.sub(r"#\s*SOLUTION.*$", "", stripped).strip()
-                hidden.add(code.split("=", 1)[1].strip() if "=" in code and not inside else code)
+                # `x = answer  # SOLUTION` shows the student `x = ...`: only the answer is secret
+                secret.add(code.split("=", 1)[1].strip() if "=" in code and not inside else code)
             else:
                 visible.add(stripped)
-    return {line for line in hidden - visible if len(line) >= 12}
+    return {line for line in secret - visible if len(line) >= 12}

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from rnnhw import ASSIGNMENTS_DIR as COMMITTED, master_path
-from rnnhw.masters import read_master, solution_lines
+from rnnhw.masters import read_master, secret_lines
 
 from conftest import ASSIGNMENTS
 
@@ -62,14 +62,16 @@ def test_committed_student_files_equal_a_fresh_build(fresh_build, hw):
 @pytest.mark.parametrize("hw", ASSIGNMENTS)
 def test_no_solution_or_hidden_test_in_student_files(hw):
     nb, _, questions = read_master(master_path(hw))
-    secrets = solution_lines(nb, questions)
-    hidden = [line.strip() for q in questions for source in q.hidden_tests
-              for line in source.splitlines() if len(line.strip()) >= 12]
-    assert secrets and hidden, "the master should have solutions and hidden tests to protect"
+    secrets = secret_lines(nb, questions)
+    hidden_names = {re.search(r"def (test_\w+)", s).group(1) for q in questions for s in q.hidden_tests}
+    assert secrets and hidden_names, "the master should have answers and hidden tests to protect"
     for path in student_files(hw):
         text = readable_text(path)
         assert not MARKERS.search(text), f"{path}: Otter Assign marker left in a student file"
-        leaked = [s for s in secrets | set(hidden) if s in text]
+        lines = [line.strip() for line in text.splitlines()]
+        # a secret is a whole line, or the answer after `=` on a line
+        leaked = [s for s in secrets if any(line == s or line.endswith("= " + s) for line in lines)]
+        leaked += [name for name in hidden_names if name in text]
         assert not leaked, f"{path} contains answer or hidden-test lines: {leaked[:5]}"
 
 
