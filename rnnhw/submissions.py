@@ -84,8 +84,8 @@ def fill_answers(student: Path, reference: Path, questions: list[str]) -> nbform
 
 
 def write_examples(hw: str, root: Path, target: Path, right_answers: list[Path]) -> None:
-    """examples/submissions/<hw>/: complete (the reference with right answers of other students'
-    style applied), half done (the first half of the questions answered) and blank."""
+    """examples/submissions/<hw>/: complete (the reference with the right answers applied, so it
+    reads like another student's work), half done (the first half of the questions) and blank."""
     reference = root / "autograder" / hw / f"{hw}.ipynb"
     student = root / "assignments" / hw / f"{hw}.ipynb"
     target.mkdir(parents=True, exist_ok=True)
