@@ -153,7 +153,7 @@ def grade(paths: list[str], output_dir: str, assignment: str | None = None, jobs
             raise SystemExit(f"{autograder_zip(hw, root)} is missing: run `python -m rnnhw build {hw}` first")
 
     out = Path(output_dir)
-    names = {s: _unique_name(s, submissions) for s in submissions}
+    names = {s: _unique_name(s, subs) for subs in groups.values() for s in subs}
     items = [Item(hw, s, names[s], autograder_zip(hw, root) if hw != "unknown" else None,
                   (out if len(groups) == 1 else out / hw) / "results" / names[s])
              for hw, subs in groups.items() for s in subs]

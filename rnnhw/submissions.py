@@ -60,8 +60,8 @@ def solution_cells(nb: nbformat.NotebookNode) -> dict[str, list[int]]:
     return by_question
 
 
-def apply_change(reference: Path, change: Change) -> nbformat.NotebookNode:
-    nb = nbformat.read(reference, as_version=4)
+def apply_change(nb: nbformat.NotebookNode, change: Change) -> nbformat.NotebookNode:
+    """Replace the answer cells that `change` names, in place; return the notebook."""
     cells = solution_cells(nb)
     used: dict[str, int] = {}
     for question, source in change.sections:
@@ -91,10 +91,7 @@ def write_examples(hw: str, root: Path, target: Path, right_answers: list[Path])
     target.mkdir(parents=True, exist_ok=True)
     complete = nbformat.read(reference, as_version=4)
     for path in right_answers:
-        change = read_change(path)
-        cells = solution_cells(complete)
-        for question, source in change.sections:
-            complete.cells[cells[question][0]].source = source
+        apply_change(complete, read_change(path))
     nbformat.write(complete, target / "complete.ipynb")
     questions = list(solution_cells(complete))
     nbformat.write(fill_answers(student, reference, questions[: len(questions) // 2]), target / "half_done.ipynb")

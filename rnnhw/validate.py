@@ -76,7 +76,7 @@ def _prepare(hw: str, root: Path, folder: Path, seeds: int) -> dict[str, Row]:
             change = read_change(path)
             if kind == "wrong" and not change.loses:
                 raise SystemExit(f"{path}: a wrong answer must declare `# loses: qN`")
-            add(f"{kind}__{change.name}", apply_change(reference, change),
+            add(f"{kind}__{change.name}", apply_change(nbformat.read(reference, as_version=4), change),
                 Row(f"{kind}/{change.name}", kind, change.description, change.loses))
     for i in range(1, seeds + 1):
         add(f"student_seed_{i}", _with_student_seed(nbformat.read(reference, as_version=4), 1000 + i),

@@ -83,3 +83,15 @@ def test_every_question_has_public_and_hidden_tests(hw):
     for q in questions:
         assert q.hidden_tests, f"{hw} {q.name} has no hidden test"
         assert q.public_tests, f"{hw} {q.name} has no public test"
+
+
+@pytest.mark.parametrize("hw", ASSIGNMENTS)
+def test_example_submissions_are_current(fresh_build, tmp_path, hw):
+    from rnnhw import ROOT
+    from rnnhw.submissions import write_examples
+    rights = sorted((ROOT / "tests" / "submissions" / hw / "right").glob("*.py"))
+    write_examples(hw, fresh_build, tmp_path, rights)
+    for name in ["complete.ipynb", "half_done.ipynb", "blank.ipynb"]:
+        committed = ROOT / "examples" / "submissions" / hw / name
+        assert committed.read_bytes() == (tmp_path / name).read_bytes(), (
+            f"examples/submissions/{hw}/{name} is stale: run `python -m rnnhw examples {hw}`")
