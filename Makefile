@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all build examples test validity clean
+.PHONY: all build examples test validity bench clean
 all: build examples
 
 $(STAMP): requirements.txt
@@ -31,3 +31,7 @@ clean:
 validity: build
 	mkdir -p docs
 	$(PY) -m rnnhw validate --seeds 10 --json docs/validity.json --markdown docs/validity.md
+
+# Grading time, memory, overhead and throughput, written to bench/results.{json,md} (about 30 min).
+bench: $(STAMP)
+	$(PY) -m rnnhw bench
