@@ -1,0 +1,7 @@
+"""Creates the model but never calls fit: `model` keeps its random initial weights and `history` is
+never defined."""
+# loses: q5
+# %% q5
+keras.utils.set_random_seed(rng_seed)
+model = small_model()
+model.summary()

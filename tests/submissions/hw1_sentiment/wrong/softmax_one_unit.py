@@ -1,0 +1,16 @@
+"""Uses a softmax over the single output neuron: a softmax over one value is always 1, so the model
+answers "positive" for every sentence and cannot learn."""
+# loses: q4
+# %% q4
+def small_model():
+    net = keras.Sequential([
+        keras.Input((nb_words, len(vocabulary))),
+        keras.layers.LSTM(10),
+        keras.layers.Dense(1, activation="softmax"),
+    ])
+    net.compile(
+        loss="binary_crossentropy",
+        optimizer=keras.optimizers.Adam(learning_rate=0.01),
+        metrics=["binary_accuracy"],
+    )
+    return net

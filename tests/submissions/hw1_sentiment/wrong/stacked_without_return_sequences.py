@@ -1,0 +1,24 @@
+"""Forgets return_sequences=True on the first LSTM layer: it outputs only its last vector (2-D), which
+the second LSTM layer cannot read, so Keras refuses to build the model."""
+# loses: q6
+# %% q6
+def stacked_model():
+    net = keras.Sequential([
+        keras.Input((nb_words, len(vocabulary))),
+        keras.layers.LSTM(20),
+        keras.layers.LSTM(10),
+        keras.layers.Dense(1, activation="sigmoid"),
+    ])
+    net.compile(
+        loss="binary_crossentropy",
+        optimizer=keras.optimizers.Adam(learning_rate=0.01),
+        metrics=["binary_accuracy"],
+    )
+    return net
+
+
+keras.utils.set_random_seed(rng_seed)
+stacked = stacked_model()
+stacked.summary()
+
+stacked_history = stacked.fit(X_train, T_train, validation_data=(X_test, T_test), epochs=30, batch_size=10, verbose=0)
