@@ -100,13 +100,13 @@ def calibrate(hw: str, seeds: int, jobs: int = 2) -> dict:
             "question": test["question"], "direction": test["direction"],
             "per_seed": dict(zip(map(str, seed_list), values)), "min": min(values), "max": max(values),
             "threshold": threshold, "margin": abs(worst - threshold),
-            "threshold_in_notebook": test["threshold"],
         }
     path = master_path(hw).parent / "calibration.json"
     path.write_text(json.dumps(result, indent=2) + "\n")
     for name, m in result["metrics"].items():
-        agree = "agrees" if m["threshold_in_notebook"] == m["threshold"] else "DIFFERS: update the notebook"
+        in_notebook = tests[name]["threshold"]
+        agree = "agrees" if in_notebook == m["threshold"] else "DIFFERS: update the notebook"
         print(f"[calibrate] {hw} {name}: min {m['min']:.4g} max {m['max']:.4g} -> THRESHOLD = {m['threshold']:g} "
-              f"(notebook: {m['threshold_in_notebook']:g}, {agree})")
+              f"(notebook: {in_notebook:g}, {agree})")
     print(f"[calibrate] wrote {path}")
     return result
