@@ -23,6 +23,7 @@ from . import ROOT, assignment_names, autograder_zip
 from .build import build
 from .calibrate import threshold_tests
 from .grade import Item, grade_batch
+from .submissions import without_otter_cells
 
 BENCH_DIR = ROOT / "bench"
 
@@ -57,8 +58,7 @@ def grade_once(zip_path: Path, submission: Path, pin_to_one_core: bool = False) 
 
 def plain_run(notebook: Path) -> tuple[float, dict]:
     """Execute the reference with nbclient, no otter; return (seconds, training facts)."""
-    nb = nbformat.read(notebook, as_version=4)
-    nb.cells = [c for c in nb.cells if c.cell_type != "code" or not ("grader." in c.source or "otter" in c.source)]
+    nb = without_otter_cells(nbformat.read(notebook, as_version=4))
     probe = nbformat.v4.new_code_cell(
         "import json, keras\n"
         "print(json.dumps({name: value.history for name, value in globals().items()\n"

@@ -96,3 +96,9 @@ def write_examples(hw: str, root: Path, target: Path, right_answers: list[Path])
     questions = list(solution_cells(complete))
     nbformat.write(fill_answers(student, reference, questions[: len(questions) // 2]), target / "half_done.ipynb")
     nbformat.write(nbformat.read(student, as_version=4), target / "blank.ipynb")
+
+
+def without_otter_cells(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The notebook without otter's own cells (init, checks, export), runnable by plain nbclient."""
+    nb.cells = [c for c in nb.cells if c.cell_type != "code" or not ("grader." in c.source or "otter" in c.source)]
+    return nb
