@@ -19,7 +19,7 @@ import nbformat
 import psutil
 from nbclient import NotebookClient
 
-from . import ROOT, assignment_names, autograder_zip
+from . import ROOT, autograder_zip
 from .build import build
 from .calibrate import threshold_tests
 from .grade import Item, grade_batch
