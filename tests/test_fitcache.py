@@ -1,0 +1,75 @@
+"""Reused training (rnnhw.fitcache, validation kernels only) is exact: a fit whose inputs match an
+earlier one ends in the same weights, history and random state as training again would; any
+difference in its inputs trains for real."""
+
+import random
+
+import numpy as np
+import pytest
+
+keras = pytest.importorskip("keras")
+tf = pytest.importorskip("tensorflow")
+
+from rnnhw import fitcache  # noqa: E402
+
+X = np.random.default_rng(0).normal(size=(64, 4)).astype("float32")
+Y = X.sum(axis=1)
+
+
+def train(seed, y=Y, epochs=3):
+    """Seed, build, fit, then draw from every generator a later cell could use."""
+    keras.backend.clear_session()  # as between two submissions in a validation kernel
+    keras.utils.set_random_seed(seed)
+    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(8, activation="relu"),
+                              keras.layers.Dropout(0.3), keras.layers.Dense(1)])
+    model.compile(optimizer="adam", loss="mse")
+    history = model.fit(X, y, epochs=epochs, batch_size=16, verbose=0)
+    layer = keras.layers.Dense(2)
+    layer.build((None, 3))
+    later = [random.random(), np.random.rand(), float(keras.random.uniform(())), float(tf.random.uniform(())),
+             np.asarray(layer.kernel).tolist(), int(np.asarray(model.optimizer.iterations))]
+    return model.get_weights(), history.history, later
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setattr(keras.Model, "fit", keras.Model.fit)  # restored after the test
+    fitcache.install(str(tmp_path))
+    fitcache.stats.update(reused=0, trained=0)
+    return fitcache.stats
+
+
+def same(a, b):
+    weights_a, history_a, later_a = a
+    weights_b, history_b, later_b = b
+    return (all(np.array_equal(u, v) for u, v in zip(weights_a, weights_b)) and history_a == history_b
+            and later_a == later_b)
+
+
+def test_reused_training_equals_training_again(monkeypatch, tmp_path):
+    trained_twice = [train(7), train(7)]
+    assert same(*trained_twice), "training is not deterministic here, so reuse could not be exact"
+    monkeypatch.setattr(keras.Model, "fit", keras.Model.fit)
+    fitcache.install(str(tmp_path))
+    fitcache.stats.update(reused=0, trained=0)
+    first, second = train(7), train(7)
+    assert fitcache.stats == {"reused": 1, "trained": 1}
+    assert same(first, trained_twice[0]) and same(second, trained_twice[0])
+
+
+@pytest.mark.parametrize("change", [dict(seed=8), dict(y=Y * 2), dict(epochs=2)])
+def test_any_other_input_trains_again(cache, change):
+    train(7)
+    train(**{"seed": 7, **change})
+    assert cache == {"reused": 0, "trained": 2}
+
+
+def test_fits_it_cannot_fingerprint_train(cache):
+    keras.utils.set_random_seed(1)
+    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])
+    model.compile(optimizer="adam", loss="mse")
+    dataset = tf.data.Dataset.from_tensor_slices((X, Y)).batch(16)
+    for _ in range(2):
+        model.fit(dataset, epochs=1, verbose=0)
+        model.fit(X, Y, epochs=1, verbose=0, callbacks=[keras.callbacks.History()])
+    assert cache == {"reused": 0, "trained": 4}
