@@ -1,37 +1,58 @@
 """Proves the grades: wrong answers lose points on their question, right answers keep full marks,
 the blank notebook gets 0, check cells and seeds change nothing.
 
-Every submission is graded through the built zip with the same runner that grades students.
+Every submission is graded through otter's grading steps with the test files of the built zip, in one
+long-lived kernel per assignment and worker (rnnhw.fastgrade), reusing training whose inputs are
+identical to an earlier one (rnnhw.fitcache). One submission of each kind is graded again with
+`otter run`, the runner that grades students, and must get the same scores.
 """
 
 import json
+import queue
 import tempfile
+import threading
+import time
 import zipfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import nbformat
 from otter.grade.utils import merge_scores_to_df
+from otter.test_files import GradingResults
 
 from . import ROOT, autograder_zip
 from .build import build
+from .fastgrade import SharedKernel
 from .grade import Item, grade_batch
 from .submissions import apply_change, read_change
 
 SUBMISSIONS_DIR = ROOT / "tests" / "submissions"
+KINDS = ["reference", "no-checks", "blank", "wrong", "right", "autograder-seed", "student-seed"]
 
 
 @dataclass
 class Row:
     submission: str
-    kind: str  # reference, no-checks, blank, wrong, right, autograder-seed, student-seed
+    kind: str  # one of KINDS
     description: str = ""
     loses: list[str] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=dict)
     status: str = ""
     verdict: str = ""
     ok: bool = False
+    seconds: float = 0.0
+    training_reused: bool = False
+    otter_run: dict[str, float] | None = None  # scores from a full `otter run`, for one row per kind
 
+
+@dataclass
+class Task:
+    """A row to grade: its notebook file and the autograder seed (None: the student's own seed)."""
+    hw: str
+    name: str
+    path: Path
+    seed: int | None
+    zip_path: Path
 
 def _without_check_cells(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     nb.cells = [c for c in nb.cells if not (c.cell_type == "code" and "grader.check(" in c.source)]
@@ -46,7 +67,8 @@ def _with_student_seed(nb: nbformat.NotebookNode, seed: int) -> nbformat.Noteboo
     return nb
 
 
-def _zip_with_seed(source: Path, target: Path, seed: int) -> None:
+def _zip_with_seed(source: Path, target: Path, seed: int | None) -> None:
+    """A copy of the autograder zip whose otter_config.json sets another seed (None: no seeding)."""
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
         for item in old.infolist():
             data = old.read(item.filename)
@@ -57,16 +79,40 @@ def _zip_with_seed(source: Path, target: Path, seed: int) -> None:
             new.writestr(item, data)
 
 
-def _prepare(hw: str, root: Path, folder: Path, seeds: int) -> dict[str, Row]:
-    """Write every submission of `hw` into `folder`; return the rows keyed by file name."""
-    reference = root / "autograder" / hw / f"{hw}.ipynb"
-    rows = {}
+def _prepare(hw: str, root: Path, folder: Path, seeds: int) -> tuple[dict[str, Row], list[Task]]:
+    """Write every submission of `hw` into `folder`; return its rows by name and the tasks grading them.
 
-    def add(name: str, nb, row: Row) -> None:
-        nbformat.write(nb, folder / f"{name}.ipynb")
-        rows[f"{name}.ipynb"] = row
+    The reference and the autograder seeds come first: the seeds never share training, and the
+    reference's training is then ready for the submissions that train exactly as it does.
+    """
+    reference = root / "autograder" / hw / f"{hw}.ipynb"
+    zip_path = autograder_zip(hw, root)
+    with zipfile.ZipFile(zip_path) as z:
+        zip_seed = json.loads(z.read("otter_config.json")).get("seed")
+    rows, tasks = {}, []
+
+    def add(name: str, nb, row: Row, seed: int | None = zip_seed, zip_with: Path = zip_path) -> None:
+        path = folder / f"{name}.ipynb"
+        nbformat.write(nb, path)
+        rows[name] = row
+        tasks.append(Task(hw, name, path, seed, zip_with))
+
+    def seeded_zip(seed: int | None) -> Path:
+        path = folder.parent / "zips" / f"{hw}-seed-{seed}.zip"
+        path.parent.mkdir(exist_ok=True)
+        _zip_with_seed(zip_path, path, seed)
+        return path
 
     add("reference", nbformat.read(reference, as_version=4), Row("reference", "reference"))
+    for i in range(1, seeds + 1):
+        add(f"autograder_seed_{2000 + i}", nbformat.read(reference, as_version=4),
+            Row(f"reference, autograder seed {2000 + i}", "autograder-seed"), 2000 + i,
+            seeded_zip(2000 + i) if i == 1 else zip_path)
+    for i in range(1, seeds + 1):
+        # no autograder seed: the seed the student's notebook sets is the one training uses
+        add(f"student_seed_{1000 + i}", _with_student_seed(nbformat.read(reference, as_version=4), 1000 + i),
+            Row(f"reference, student seed {1000 + i}, no autograder seed", "student-seed"), None,
+            seeded_zip(None) if i == 1 else zip_path)
     add("reference_no_checks", _without_check_cells(nbformat.read(reference, as_version=4)),
         Row("reference without grader.check cells", "no-checks"))
     add("blank", nbformat.read(root / "assignments" / hw / f"{hw}.ipynb", as_version=4),
@@ -78,10 +124,53 @@ def _prepare(hw: str, root: Path, folder: Path, seeds: int) -> dict[str, Row]:
                 raise SystemExit(f"{path}: a wrong answer must declare `# loses: qN`")
             add(f"{kind}__{change.name}", apply_change(nbformat.read(reference, as_version=4), change),
                 Row(f"{kind}/{change.name}", kind, change.description, change.loses))
-    for i in range(1, seeds + 1):
-        add(f"student_seed_{i}", _with_student_seed(nbformat.read(reference, as_version=4), 1000 + i),
-            Row(f"reference, student seed {1000 + i}", "student-seed"))
-    return rows
+    return rows, tasks
+
+
+def _grade_in_shared_kernels(tasks: list[Task], base_zips: dict[str, Path], cache: Path, jobs: int) -> dict:
+    """{(hw, name): (results, seconds, training reused)}; each worker keeps one kernel per assignment."""
+    pending: queue.Queue[Task] = queue.Queue()
+    for task in tasks:
+        pending.put(task)
+    graded, lock = {}, threading.Lock()
+
+    def worker() -> None:
+        kernel, kernel_hw = None, None
+        try:
+            while True:
+                try:
+                    task = pending.get_nowait()
+                except queue.Empty:
+                    return
+                if kernel_hw != task.hw:
+                    if kernel is not None:
+                        kernel.__exit__(None, None, None)
+                    kernel, kernel_hw = SharedKernel(base_zips[task.hw], cache / task.hw).__enter__(), task.hw
+                start = time.monotonic()
+                try:
+                    result = kernel.grade(nbformat.read(task.path, as_version=4), f"{task.hw}.ipynb", task.seed)
+                    fits = kernel.fits()
+                except Exception as e:  # a kernel in an unknown state is replaced, the batch goes on
+                    result, fits = GradingResults.without_results(e), {}
+                    kernel.__exit__(None, None, None)
+                    kernel, kernel_hw = None, None
+                result.file = task.name
+                reused = fits.get("reused", 0) > 0 and fits.get("trained", 0) == 0
+                seconds = time.monotonic() - start
+                with lock:
+                    graded[task.hw, task.name] = (result, seconds, reused)
+                    print(f"[{len(graded)}/{len(tasks)}] {task.hw}/{task.name}: {result.total:g}/{result.possible:g} "
+                          f"in {seconds:.1f} s{' (training reused)' if reused else ''}", flush=True)
+        finally:
+            if kernel is not None:
+                kernel.__exit__(None, None, None)
+
+    threads = [threading.Thread(target=worker) for _ in range(max(1, jobs))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return graded
 
 
 def _verdict(row: Row, possible: dict[str, float], reference: dict[str, float]) -> None:
@@ -102,51 +191,64 @@ def _verdict(row: Row, possible: dict[str, float], reference: dict[str, float]) 
     else:
         row.ok = full
         row.verdict = "full marks" if full else "loses points"
+    if row.otter_run is not None:
+        agree = row.otter_run == row.scores
+        row.ok &= agree
+        row.verdict += "; otter run agrees" if agree else f"; OTTER RUN DIFFERS: {row.otter_run}"
+
+
+def _scores(results: list):
+    return merge_scores_to_df(results).set_index("file")
 
 
 def validate(hws: list[str], json_path: str | None = None, markdown_path: str | None = None,
              jobs: int = 2, seeds: int = 0) -> bool:
-    """Grade every submission of every assignment in one batch; print and write the verdicts."""
+    """Grade every submission of every assignment; print and write the verdicts."""
+    started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="rnnhw-validate-") as tmp:
         tmp = Path(tmp)
         rows: dict[str, dict[str, Row]] = {}
-        items: list[Item] = []
+        tasks: list[Task] = []
         for hw in hws:
             build(hw, tmp / "build")
             folder = tmp / "submissions" / hw
             folder.mkdir(parents=True)
-            rows[hw] = _prepare(hw, tmp / "build", folder, seeds)
-            items += [Item(hw, folder / name, name, autograder_zip(hw, tmp / "build"), tmp / "results" / hw / name)
-                      for name in rows[hw]]
-            # the autograder seed lives in the zip: one zip per seed, each grading the reference
-            for i in range(1, seeds + 1):
-                zip_path = tmp / "seeds" / f"{hw}-seed{2000 + i}.zip"
-                zip_path.parent.mkdir(exist_ok=True)
-                _zip_with_seed(autograder_zip(hw, tmp / "build"), zip_path, 2000 + i)
-                name = f"autograder_seed_{i}.ipynb"
-                rows[hw][name] = Row(f"reference, autograder seed {2000 + i}", "autograder-seed")
-                items.append(Item(hw, folder / "reference.ipynb", name, zip_path, tmp / "results" / hw / name))
-        results = grade_batch(items, jobs)
+            rows[hw], hw_tasks = _prepare(hw, tmp / "build", folder, seeds)
+            tasks += hw_tasks
+        base_zips = {hw: autograder_zip(hw, tmp / "build") for hw in hws}
+        print(f"validate: {len(tasks)} gradings in shared kernels, {jobs} at a time", flush=True)
+        graded = _grade_in_shared_kernels(tasks, base_zips, tmp / "fit-cache", jobs)
+        # one of each kind again through `otter run`, as students are graded
+        checks = [next(t for t in tasks if t.hw == hw and rows[hw][t.name].kind == kind)
+                  for hw in hws for kind in KINDS if any(r.kind == kind for r in rows[hw].values())]
+        print(f"validate: {len(checks)} of them again with otter run", flush=True)
+        items = [Item(t.hw, t.path, t.name, t.zip_path, tmp / "otter-run" / t.hw / t.name) for t in checks]
+        otter_runs = dict(zip(((t.hw, t.name) for t in checks), grade_batch(items, jobs)))
 
     report, all_ok = {}, True
     for hw in hws:
-        table = merge_scores_to_df([r for item, r in zip(items, results) if item.hw == hw]).set_index("file")
+        table = _scores([graded[hw, name][0] for name in rows[hw]])
         questions = [c for c in table.columns if c.startswith("q")]
         possible = table.loc["points-per-question", questions].to_dict()
-        reference = table.loc["reference.ipynb", questions].to_dict()
+        reference = table.loc["reference", questions].to_dict()
+        checked = _scores([r for (h, _), r in otter_runs.items() if h == hw])
         for name, row in rows[hw].items():
             row.scores = table.loc[name, questions].to_dict()
             row.status = table.loc[name, "grading_status"]
+            _, row.seconds, row.training_reused = graded[hw, name]
+            if name in checked.index:
+                row.otter_run = checked.loc[name, questions].to_dict()
             _verdict(row, possible, reference)
             all_ok &= row.ok
         report[hw] = {"questions": possible, "rows": [asdict(r) for r in rows[hw].values()]}
         _print_matrix(hw, possible, rows[hw].values())
 
+    minutes = (time.monotonic() - started) / 60
     if json_path:
         Path(json_path).write_text(json.dumps(report, indent=2) + "\n")
     if markdown_path:
-        Path(markdown_path).write_text(to_markdown(report))
-    print("\nvalidate:", "every verdict holds" if all_ok else "SOME VERDICTS FAIL", flush=True)
+        Path(markdown_path).write_text(to_markdown(report, minutes, jobs))
+    print(f"\nvalidate: {'every verdict holds' if all_ok else 'SOME VERDICTS FAIL'} ({minutes:.1f} min)", flush=True)
     return all_ok
 
 
@@ -162,21 +264,29 @@ def _print_matrix(hw: str, possible: dict, rows) -> None:
         print(f"{r.submission:<{width}}  {cells}  {'ok  ' if r.ok else 'FAIL'} {r.verdict}")
 
 
-def to_markdown(report: dict) -> str:
+def to_markdown(report: dict, minutes: float, jobs: int) -> str:
     lines = ["# Grading validity", "",
-             "Generated by `make validity` (`python -m rnnhw validate --seeds 10 --json ... --markdown ...`):",
-             "every submission below was graded through the built autograder zip with `otter run`, the",
-             "runner that grades students. A wrong answer must lose points on the questions it names; a",
-             "right answer, the reference under other seeds and the reference without its `grader.check`",
-             "cells must keep full marks; the blank notebook must get 0.", ""]
+             "Generated by `make validity` (`python -m rnnhw validate --seeds 10 --json docs/validity.json "
+             "--markdown docs/validity.md`),",
+             f"in {minutes:.0f} min with {jobs} workers. Every submission below was graded with otter's grading steps and "
+             "the test files of the built autograder zip, in one kernel per assignment and worker; "
+             "\"reused\" marks a submission whose training had exactly the inputs of an earlier one "
+             "(same data, starting weights, settings and random state), so that training's result was reused. "
+             "The rows marked \"otter run agrees\" were graded a second time with `otter run`, the "
+             "runner that grades students, and got the same scores.", "",
+             "A wrong answer must lose points on the questions it names; a right answer, the reference "
+             "under other seeds and the reference without its `grader.check` cells must keep full marks; "
+             "the blank notebook must get 0. Student seeds are graded without an autograder seed, so "
+             "the seed the student's notebook sets is the one that trains.", ""]
     for hw, part in report.items():
         questions = part["questions"]
-        lines += [f"## {hw}", "", "| submission | " + " | ".join(questions) + " | verdict | what it is |",
-                  "|---|" + "---|" * len(questions) + "---|---|"]
+        lines += [f"## {hw}", "", "| submission | " + " | ".join(questions) + " | verdict | training | what it is |",
+                  "|---|" + "---|" * len(questions) + "---|---|---|"]
         for r in part["rows"]:
             cells = " | ".join(_cell(r["scores"].get(q, 0), p) for q, p in questions.items())
             mark = "ok" if r["ok"] else "**FAIL**"
-            lines.append(f"| {r['submission']} | {cells} | {mark}: {r['verdict']} | {r['description']} |")
+            training = "reused" if r["training_reused"] else ""
+            lines.append(f"| {r['submission']} | {cells} | {mark}: {r['verdict']} | {training} | {r['description']} |")
         counts = {k: sum(r["kind"] == k for r in part["rows"]) for k in ["wrong", "right"]}
         seeds = sum(r["kind"].endswith("seed") for r in part["rows"])
         lines += ["", f"{counts['wrong']} wrong answers, {counts['right']} right answers, {seeds} seed runs.", ""]

@@ -22,9 +22,14 @@ def fresh_build(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def validity(tmp_path_factory) -> dict:
-    """`rnnhw validate` over every assignment: reference, no-checks, blank, wrong, right, seeds."""
+    """`rnnhw validate` over every assignment: reference, no-checks, blank, wrong, right, seeds.
+
+    With RNNHW_VALIDITY_OUT=DIR (`make validity`) the matrix is also kept as DIR/validity.{json,md}.
+    """
     from rnnhw.validate import validate
-    path = tmp_path_factory.mktemp("validity") / "validity.json"
-    validate(ASSIGNMENTS, json_path=str(path), jobs=2, seeds=SEEDS)
+    out = Path(os.environ.get("RNNHW_VALIDITY_OUT") or tmp_path_factory.mktemp("validity"))
+    out.mkdir(parents=True, exist_ok=True)
+    validate(ASSIGNMENTS, json_path=str(out / "validity.json"), markdown_path=str(out / "validity.md"),
+             jobs=2, seeds=SEEDS)
     import json
-    return json.loads(path.read_text())
+    return json.loads((out / "validity.json").read_text())

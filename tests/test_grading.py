@@ -1,4 +1,4 @@
-"""Every verdict of `rnnhw validate`: each graded through the built zip with otter run.
+"""Every verdict of `rnnhw validate`: each graded with the built zip's tests (one of each kind also with otter run).
 
 The reference scores 100% with and without its grader.check cells and under other seeds; the blank
 notebook scores 0 on every question; wrong answers lose points on their question; right answers keep
@@ -52,3 +52,19 @@ def test_reference_keeps_full_marks_under_other_seeds(validity, hw):
     seeded = rows(validity, hw, "autograder-seed") + rows(validity, hw, "student-seed")
     assert len(seeded) == 2 * SEEDS
     assert not [(r["submission"], r["scores"]) for r in seeded if not r["ok"]]
+
+
+@pytest.mark.parametrize("hw", ASSIGNMENTS)
+def test_every_kind_is_graded_once_more_with_otter_run_and_agrees(validity, hw):
+    """The shared-kernel shortcut of validate gives the scores of `otter run`, kind by kind."""
+    kinds = {r["kind"] for r in validity[hw]["rows"]}
+    checked = [r for r in validity[hw]["rows"] if r["otter_run"] is not None]
+    assert sorted(r["kind"] for r in checked) == sorted(kinds)
+    assert not [(r["submission"], r["scores"], r["otter_run"]) for r in checked if r["otter_run"] != r["scores"]]
+
+
+@pytest.mark.parametrize("hw", ASSIGNMENTS)
+def test_seed_runs_train_for_themselves(validity, hw):
+    """A reseeded reference must really train: reused training would prove nothing about the seed."""
+    seeded = rows(validity, hw, "autograder-seed") + rows(validity, hw, "student-seed")
+    assert not [r["submission"] for r in seeded if r["training_reused"]]
