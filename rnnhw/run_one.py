@@ -1,19 +1,92 @@
 """Grades one submission with otter run; executed in its own process so a timeout can end it.
 
 usage: python -m rnnhw.run_one AUTOGRADER_ZIP SUBMISSION RESULTS_DIR RESULTS_PICKLE
+           [--memory-limit BYTES] [--cell-timeout SECONDS]
+
+Beside the pickled GradingResults it writes RESULTS_PICKLE.json: what this process saw that the
+student's kernel cannot hide (hidden test files changed on disk while the notebook ran).
 """
 
-import sys
+import argparse
+import hashlib
+import json
+import resource
+from pathlib import Path
 
-import dill
-import otter.run
+
+def _limit_memory(limit: int) -> None:
+    """Cap the data segment of this process and of the kernel it starts (children inherit it).
+
+    RLIMIT_DATA, not RLIMIT_AS: TensorFlow reserves many GB of address space it never touches, so
+    an address-space cap low enough to protect the machine stops the reference from importing it;
+    the data limit counts only writable memory, which a 30 GB allocation needs."""
+    resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
 
 
-def main(autograder: str, submission: str, results_dir: str, pickle_path: str) -> None:
-    results = otter.run.main(submission, autograder=autograder, output_dir=results_dir, no_logo=True)
-    with open(pickle_path, "wb") as f:
+def _interrupt_slow_cells(cell_timeout: int) -> None:
+    """Make the kernel interrupt a cell that runs past `cell_timeout` and go on with the next one, so
+    an endless loop in one answer costs that answer only (otter builds its ExecutePreprocessor
+    from this module at grading time)."""
+    import nbconvert.preprocessors as preprocessors
+
+    class Interrupting(preprocessors.ExecutePreprocessor):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.timeout = cell_timeout
+            self.interrupt_on_timeout = True
+
+    preprocessors.ExecutePreprocessor = Interrupting
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and "__pycache__" not in p.parts}
+
+
+def _watch_tests(report: dict) -> None:
+    """Hash the hidden tests before and after the notebook runs: a kernel may rewrite them on disk
+    (they sit in tests/ next to the notebook) before otter reads them in its last cell."""
+    from otter.run.run_autograder.runners import python_runner
+    grade_notebook = python_runner.grade_notebook
+
+    def watched(*args, test_dir, **kwargs):
+        tests = Path(test_dir).resolve()
+        before = _digest(tests)
+        try:
+            return grade_notebook(*args, test_dir=test_dir, **kwargs)
+        finally:
+            after = _digest(tests) if tests.exists() else {}
+            changed = {n for n in before.keys() | after.keys() if before.get(n) != after.get(n)}
+            report["tests_changed"] = sorted(changed)
+
+    python_runner.grade_notebook = watched
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser()
+    for name in ["autograder", "submission", "results_dir", "pickle_path"]:
+        parser.add_argument(name)
+    parser.add_argument("--memory-limit", type=int)
+    parser.add_argument("--cell-timeout", type=int)
+    args = parser.parse_args(argv)
+    if args.memory_limit:
+        _limit_memory(args.memory_limit)
+
+    import dill
+    import otter.run
+
+    if args.cell_timeout:
+        _interrupt_slow_cells(args.cell_timeout)
+    report: dict = {}
+    _watch_tests(report)
+    try:
+        results = otter.run.main(args.submission, autograder=args.autograder, output_dir=args.results_dir,
+                                 no_logo=True)
+    finally:
+        Path(args.pickle_path + ".json").write_text(json.dumps(report))
+    with open(args.pickle_path, "wb") as f:
         dill.dump(results, f)
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:])
+    main()

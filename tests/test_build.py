@@ -95,3 +95,68 @@ def test_example_submissions_are_current(fresh_build, tmp_path, hw):
         committed = ROOT / "examples" / "submissions" / hw / name
         assert committed.read_bytes() == (tmp_path / name).read_bytes(), (
             f"examples/submissions/{hw}/{name} is stale: run `python -m rnnhw examples {hw}`")
+
+
+NUMBER = re.compile(r"(?<![\w.])\d+\.\d+(?:[eE][-+]?\d+)?")
+
+
+def _significant(token: str) -> int:
+    return len(token.split("e")[0].split("E")[0].replace(".", "").lstrip("0"))
+
+
+@pytest.mark.parametrize("hw", ASSIGNMENTS)
+def test_no_threshold_or_calibration_value_in_student_files(hw):
+    from rnnhw.calibrate import threshold_tests
+    thresholds = {t["threshold"] for t in threshold_tests(hw).values()}
+    path = master_path(hw).parent / "calibration.json"
+    calibration = json.loads(path.read_text()) if path.exists() else {"metrics": {}}
+    measured = [v for metric in calibration["metrics"].values()
+                for v in [*metric["per_seed"].values(), metric.get("min"), metric.get("max")] if v is not None]
+    thresholds |= {m["threshold"] for m in calibration["metrics"].values() if "threshold" in m}
+    if not thresholds and not measured:
+        pytest.skip(f"{hw} grades no trained metric")
+    for file in student_files(hw):
+        tokens = NUMBER.findall(readable_text(file))
+        shown = [t for t in tokens if float(t) in thresholds]
+        assert not shown, f"{file} shows a graded threshold: {shown}"
+        # a calibrated value, even rounded: a token of 3+ significant digits equal to it at that precision
+        close = [t for t in tokens if _significant(t) >= 3 and any(
+            abs(float(t) - v) <= 0.5 * 10 ** -len(t.split(".")[1].split("e")[0].split("E")[0]) for v in measured)]
+        assert not close, f"{file} shows calibration data: {close[:5]}"
+
+
+def _answer_literals(nb, questions) -> dict[str, list]:
+    """Per question, the literal values its solution assigns (`q6_answer = "b"  # SOLUTION`)."""
+    import ast
+    found = {}
+    for q in questions:
+        for index in q.solution_cells:
+            for line in nb.cells[index].source.splitlines():
+                code = re.sub(r"#.*$", "", line).strip()
+                try:
+                    node = ast.parse(code).body[0] if code else None
+                except SyntaxError:
+                    continue
+                if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and "SOLUTION" in line:
+                    found.setdefault(q.name, []).append(node.value.value)
+    return found
+
+
+@pytest.mark.parametrize("hw", ASSIGNMENTS)
+def test_public_tests_reveal_no_answer(hw):
+    """No answer line inside a public test, and an answer literal only among at least three options."""
+    import ast
+    nb, _, questions = read_master(master_path(hw))
+    secrets = secret_lines(nb, questions)
+    literals = _answer_literals(nb, questions)
+    for q in questions:
+        for source in q.public_tests:
+            inside = [s for s in secrets if s in source]
+            assert not inside, f"{hw} {q.name}: a public test contains answer lines {inside[:3]}"
+            tree = ast.parse(source)
+            options = {id(e) for n in ast.walk(tree) if isinstance(n, (ast.Tuple, ast.List, ast.Set))
+                       and len(n.elts) >= 3 for e in n.elts}
+            for node in ast.walk(tree):
+                answer = isinstance(node, ast.Constant) and node.value in literals.get(q.name, [])
+                if answer and id(node) not in options:
+                    raise AssertionError(f"{hw} {q.name}: a public test singles out the answer {node.value!r}")

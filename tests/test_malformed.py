@@ -1,0 +1,258 @@
+"""Bad submissions never stop a batch: each gets a row with the points of what still passes and a
+readable reason, none runs past the per-submission timeout, and the honest submissions graded in the
+same batch get exactly what they get alone.
+
+One batch grades the malformed cases (tests/submissions/malformed/ and the files written below), the
+tampering cases of test_tamper.py and two honest notebooks, `jobs=2`, through `rnnhw.grade.grade`.
+Most cases start from a fast honest notebook (the student notebook with the answers that need no
+training) so that the batch costs a few minutes.
+
+A case file in tests/submissions/{malformed,tamper}/ is a change file (rnnhw/submissions.py) with
+`# base: fast`, `# loses:` (questions that must score 0, or `all`), `# status:` (words grading_status
+must contain, several separated by |) and, for tampering, `# caught: scan` or `runtime`; a section
+`# %% top` or `# %% end` adds a cell before or after every other.
+"""
+
+import functools
+import json
+import os
+import pickle
+import re
+import shutil
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+import psutil
+import pytest
+
+from rnnhw.grade import grade
+from rnnhw.submissions import Change, apply_change, fill_answers
+
+HW = "hw2_timeseries"
+OTHER_HW = "hw1_sentiment"
+SUBMISSIONS = Path(__file__).resolve().parent / "submissions"
+# The fast honest notebook: the answers that run without training a model.
+FAST_QUESTIONS = ["q1", "q2", "q4", "q5"]
+# Per-submission limit in this batch: the reference (which trains) graded in 48-93 s here under
+# load; the endless loop that swallows interrupts must hit this limit, not hang the batch.
+TIMEOUT = 150
+# Where the crafted .OTTER_LOG would leave its mark if anything unpickled it.
+MARKER_NAME = "otter_log_was_unpickled"
+
+
+@dataclass
+class Case:
+    name: str  # file name in the batch
+    loses: list[str] | None  # questions that must score 0; None: every question
+    status: str  # words grading_status must contain (several: separated by |)
+    description: str = ""
+    caught: str = ""  # tampering: scan, runtime or zip
+
+
+def _header(text: str, key: str) -> str | None:
+    match = re.search(rf"^#\s*{key}:[ \t]*(.*)$", text, re.M)
+    return match.group(1).strip() if match else None
+
+
+def read_case(path: Path) -> tuple[Case, Change]:
+    """A change file (rnnhw/submissions.py) with `# base:`, `# status:` and `# caught:` lines; read
+    without parsing it as Python, since a case may hold a syntax error on purpose."""
+    text = path.read_text()
+    description = re.match(r'\s*"""(.*?)"""', text, re.S).group(1).strip()
+    sections = [(m.group(1), m.group(2).strip("\n") + "\n")
+                for m in re.finditer(r"^#\s*%%\s*(\w+)\s*\n(.*?)(?=^#\s*%%|\Z)", text, re.M | re.S)]
+    change = Change(path.stem, description, [], sections)
+    loses = _header(text, "loses")
+    case = Case(f"{path.stem}.ipynb", None if loses == "all" else (loses or "").split(),
+                _header(text, "status") or "", change.description, _header(text, "caught") or "")
+    return case, change
+
+
+def copy(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    return nbformat.from_dict(json.loads(json.dumps(nb)))
+
+
+def build_notebook(base: nbformat.NotebookNode, change: Change) -> nbformat.NotebookNode:
+    """The base with the change applied; sections `top` and `end` add a cell before or after all."""
+    nb = copy(base)
+    apply_change(nb, Change(change.name, change.description, change.loses,
+                            [s for s in change.sections if s[0] not in {"top", "end"}]))
+    for where, source in change.sections:
+        if where == "top":
+            nb.cells.insert(0, nbformat.v4.new_code_cell(source))
+        elif where == "end":
+            nb.cells.append(nbformat.v4.new_code_cell(source))
+    return nb
+
+
+def fast_notebook(root: Path) -> nbformat.NotebookNode:
+    return fill_answers(root / "assignments" / HW / f"{HW}.ipynb", root / "autograder" / HW / f"{HW}.ipynb",
+                        FAST_QUESTIONS)
+
+
+def _export_zip(path: Path, nb: nbformat.NotebookNode, extra: dict[str, bytes]) -> None:
+    """A zip as grader.export() writes it (the notebook at the top), with extra files."""
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(f"{HW}.ipynb", nbformat.writes(nb))
+        for name, data in extra.items():
+            z.writestr(name, data)
+
+
+class _Unpickled:
+    """What a crafted .OTTER_LOG holds: unpickling it creates a file (any code could run there)."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.touch, (self.marker,))
+
+
+def generated_cases(folder: Path, root: Path, fast: nbformat.NotebookNode, marker: Path) -> list[Case]:
+    """The cases that are not a change to a notebook; written into `folder`."""
+    cases = []
+
+    def add(name: str, data: bytes | str, loses, status: str, description: str = "", caught: str = "") -> None:
+        path = folder / name
+        path.write_bytes(data.encode() if isinstance(data, str) else data)
+        cases.append(Case(name, loses, status, description, caught))
+
+    add("empty.ipynb", "", None, "JSON")
+    add("not json.ipynb", "this is not a notebook", None, "JSON")
+    add("json not a notebook.ipynb", json.dumps({"name": "hw2", "answers": [1, 2, 3]}), None, "not a notebook")
+    # an old format under a name with spaces and letters beyond ASCII
+    add("Übung Nº2 – élève v3.ipynb", nbformat.writes(nbformat.convert(copy(fast), 3)), [],
+        "converted from nbformat 3")
+    other = nbformat.read(root / "assignments" / OTHER_HW / f"{OTHER_HW}.ipynb", as_version=4)
+    add("another assignment.ipynb", nbformat.writes(other), None, OTHER_HW)
+    # a 200 MB notebook is written at test time only: outputs of one cell, in 10 MB strings
+    huge = copy(fast)
+    code = next(c for c in huge.cells if c.cell_type == "code")
+    code.outputs = [nbformat.v4.new_output("stream", name="stdout", text="x" * 10 * 2**20) for _ in range(20)]
+    add("200 MB of outputs.ipynb", nbformat.writes(huge), [], "Completed")
+    # numpy.py would shadow numpy in the kernel, otter/ would replace otter, if they reached it
+    _export_zip(folder / "export with extra files.zip", fast, {
+        "numpy.py": b"raise ImportError('a numpy from the submission')\n",
+        "otter/__init__.py": b"raise ImportError('an otter from the submission')\n",
+        "notes.txt": b"extra notes",
+    })
+    cases.append(Case("export with extra files.zip", [], "ignored 3 other file(s)"))
+    with zipfile.ZipFile(folder / "export without notebook.zip", "w") as z:
+        z.writestr("notes.txt", "I forgot the notebook")
+    cases.append(Case("export without notebook.zip", None, "holds 0 notebooks"))
+    add("garbage.zip", b"PK\x03\x04 not really a zip", None, "not a zip file")
+    # tampering: a .OTTER_LOG that runs code when unpickled, as otter run would unpickle it
+    _export_zip(folder / "crafted otter log.zip", fast, {".OTTER_LOG": pickle.dumps(_Unpickled(marker))})
+    cases.append(Case("crafted otter log.zip", [], ".OTTER_LOG was not read",
+                      "a .OTTER_LOG that runs code when unpickled", "zip"))
+    return cases
+
+
+@functools.cache
+def graded_batch(root: Path) -> dict:
+    """Grade every case in one batch, and the fast honest notebook alone (the baseline).
+
+    Cached: test_tamper.py reads the same batch."""
+    work = root.parent / "bad_submissions"
+    folder, marker = work / HW, work / MARKER_NAME
+    shutil.rmtree(work, ignore_errors=True)  # a batch that failed half-way is not reused
+    folder.mkdir(parents=True)
+    fast = fast_notebook(root)
+    nbformat.write(fast, folder / "honest fast.ipynb")
+    nbformat.write(nbformat.read(root / "autograder" / HW / f"{HW}.ipynb", as_version=4),
+                   folder / "honest reference.ipynb")
+    cases = {}
+    for kind in ["malformed", "tamper"]:
+        for path in sorted((SUBMISSIONS / kind).glob("*.py")):
+            case, change = read_case(path)
+            assert _header(path.read_text(), "base") == "fast", f"{path}: only the fast base is used"
+            nbformat.write(build_notebook(fast, change), folder / case.name)
+            cases[case.name] = (kind, case)
+    for case in generated_cases(folder, root, fast, marker):
+        cases[case.name] = ("tamper" if case.caught else "malformed", case)
+
+    alone_dir = work / "alone"
+    alone_dir.mkdir()
+    nbformat.write(fast, alone_dir / "honest fast.ipynb")
+    alone = grade([str(alone_dir)], str(work / "alone_out"), assignment=HW, jobs=1, root=root)[HW]
+
+    # every process of this batch carries the label, to find any left running afterwards
+    label = os.environ["RNNHW_TEST_BATCH"] = f"bad-submissions-{os.getpid()}-{time.time()}"
+    start = time.monotonic()
+    try:
+        table = grade([str(folder)], str(work / "out"), assignment=HW, jobs=2, timeout=TIMEOUT, root=root)[HW]
+    finally:
+        del os.environ["RNNHW_TEST_BATCH"]
+    batch_seconds = time.monotonic() - start
+    print(f"[bad submissions] {len(table) - 1} graded in {batch_seconds:.0f} s", flush=True)
+    questions = [c for c in table.columns if re.fullmatch(r"q\d+", c)]
+    return {"table": table.set_index("file"), "alone": alone.set_index("file"), "cases": cases,
+            "questions": questions, "marker": marker, "out": work / "out", "seconds": batch_seconds,
+            "label": label}
+
+
+@pytest.fixture(scope="module")
+def batch(fresh_build) -> dict:
+    return graded_batch(fresh_build)
+
+
+def cases_of(kind: str) -> list[Case]:
+    """The committed cases of a kind (the generated ones are checked by name in the tests)."""
+    return [read_case(p)[0] for p in sorted((SUBMISSIONS / kind).glob("*.py"))]
+
+
+def test_every_case_and_honest_notebook_has_a_row(batch):
+    table = batch["table"]
+    assert set(batch["cases"]) | {"honest fast.ipynb", "honest reference.ipynb"} <= set(table.index)
+    assert (batch["out"] / "final_grades.csv").exists()
+    assert (batch["out"] / "results" / "export with extra files.zip" / "results.json").exists()
+    assert table["grading_status"].map(bool).all()
+
+
+def test_honest_submissions_are_graded_as_when_alone(batch):
+    table, alone, questions = batch["table"], batch["alone"], batch["questions"]
+    columns = questions + ["total_points_earned"]
+    assert table.loc["honest fast.ipynb", columns].tolist() == alone.loc["honest fast.ipynb", columns].tolist()
+    assert alone.loc["honest fast.ipynb", "total_points_earned"] > 0, "the fast notebook should earn points"
+    assert table.loc["honest reference.ipynb", "percent_correct"] == 1.0, table.loc["honest reference.ipynb"]
+    assert table.loc["honest reference.ipynb", "grading_status"] == "Completed"
+
+
+@pytest.mark.parametrize("name", sorted(
+    [c.name for c in cases_of("malformed")]
+    + ["empty.ipynb", "not json.ipynb", "json not a notebook.ipynb", "Übung Nº2 – élève v3.ipynb",
+       "another assignment.ipynb", "200 MB of outputs.ipynb", "export with extra files.zip",
+       "export without notebook.zip", "garbage.zip"]))
+def test_bad_submission_gets_what_still_passes_and_a_reason(batch, name):
+    kind, case = batch["cases"][name]
+    row, fast = batch["table"].loc[name], batch["alone"].loc["honest fast.ipynb"]
+    status = row["grading_status"]
+    for words in case.status.split("|"):
+        assert words.strip().lower() in status.lower(), f"{name}: {status!r} should say {words.strip()!r}"
+    for q in batch["questions"]:
+        expected = 0 if case.loses is None or q in case.loses else fast[q]
+        assert row[q] == expected, f"{name} {q}: {row[q]} (expected {expected}); {status}"
+    if case.loses is None:
+        assert row["total_points_earned"] == 0
+
+
+def test_the_endless_loop_is_stopped_and_leaves_no_process(batch):
+    status = batch["table"].loc["endless_loop_ignoring_interrupts.ipynb", "grading_status"]
+    assert status.startswith(f"timed out after {TIMEOUT} s"), status
+    # the kernel runs in a session of its own: grade must end it too, not only otter's process
+    left = []
+    for process in psutil.process_iter():
+        try:
+            if process.environ().get("RNNHW_TEST_BATCH") == batch["label"]:
+                left.append(process.cmdline())
+        except psutil.Error:
+            pass
+    assert not left, f"grading processes still running after the batch: {left}"
+
+
+def test_every_malformed_case_is_graded_in_the_batch(batch):
+    names = {c.name for c in cases_of("malformed")}
+    assert names and names <= set(batch["table"].index)
