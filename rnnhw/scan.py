@@ -20,7 +20,9 @@ OTTER_INTERNALS = {"Checker", "GradingResults", "_test_files", "_track_results",
 # names through which code reaches other code's namespaces or runs code it builds
 DYNAMIC = {"exec", "eval", "compile", "__import__", "globals", "vars", "locals", "setattr", "delattr",
            "__builtins__", "breakpoint"}
-MODULES = {"importlib", "builtins", "ctypes", "subprocess", "gc", "inspect", "pickle", "dill", "marshal"}
+MODULES = {"importlib", "builtins", "ctypes", "subprocess", "inspect", "pickle", "dill", "marshal"}
+# settings an honest notebook may assign: pd.options.display.max_rows = 20, plt.rcParams...
+SETTINGS = re.compile(r"\.options\.|rcParams")
 # attributes that reach into functions, classes and modules
 DUNDERS = {"__dict__", "__code__", "__globals__", "__builtins__", "__subclasses__", "__setattr__",
            "__delattr__", "__bases__", "__class__", "__closure__", "__defaults__", "__kwdefaults__",
@@ -86,6 +88,8 @@ class _Scanner(ast.NodeVisitor):
             self.flag(f"reaches into {_chain(node)}")
         if isinstance(root, ast.Name) and root.id == "otter" and node.attr != "Notebook" and node.value is root:
             self.flag(f"uses otter.{node.attr}")
+        if isinstance(root, ast.Name) and root.id == "gc" and node.attr != "collect":
+            self.flag(f"uses {_chain(node)}")  # gc.get_objects() and friends reach otter's objects
         if isinstance(root, ast.Name) and root.id == "sys" and node.attr == "modules":
             self.flag("uses sys.modules")
         if isinstance(root, ast.Name) and root.id == "os" and node.attr in {"system", "popen", "execv", "execl"}:
@@ -106,6 +110,8 @@ class _Scanner(ast.NodeVisitor):
         root = _root(target)
         name = root.id if isinstance(root, ast.Name) else ""
         through_call = any(isinstance(n, ast.Call) for n in ast.walk(target))  # getattr(np, "x").y, type(m).z
+        if SETTINGS.search(_chain(target)):
+            return
         if name in self.imported or name in {"grader", "otter"} or through_call:
             self.flag(f"replaces {_chain(target)}")
         elif name != "self" and (isinstance(value, ast.Lambda)

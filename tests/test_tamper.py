@@ -76,3 +76,14 @@ def honest_notebooks(root: Path):
 def test_honest_submissions_scan_clean(fresh_build):
     flagged = {name: findings for name, nb in honest_notebooks(fresh_build) if (findings := scan_notebook(nb))}
     assert not flagged
+
+
+def test_common_honest_lines_scan_clean():
+    honest = ["import gc\ngc.collect()", "import pandas as pd\npd.options.display.max_rows = 20",
+              "import matplotlib.pyplot as plt\nplt.rcParams['figure.figsize'] = (8, 3)",
+              "import numpy as np\nnp.random.seed(0)\nx = np.arange(3)\nx.shape = (3, 1)"]
+    for source in honest:
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
+        assert scan_notebook(nb) == [], source
+    caught = "import gc\nfor o in gc.get_objects():\n    pass"
+    assert scan_notebook(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(caught)]))
