@@ -9,6 +9,7 @@ computed by the code that grades students, not by a copy of it.
 import ast
 import json
 import math
+import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -59,7 +60,7 @@ def suggested_threshold(direction: str, worst: float) -> float:
     return float(f"{digits}e{exponent}")  # through text, so 0.013 stays 0.013
 
 
-def _measure(reference: Path, tests: dict, seed: int) -> dict[str, float]:
+def _measure(reference: Path, tests: dict, seed: int, files: list[Path] = ()) -> dict[str, float]:
     nb = without_otter_cells(nbformat.read(reference, as_version=4))
     # as otter does with the seed variable: every cell starts by setting rng_seed
     for cell in nb.cells:
@@ -71,6 +72,8 @@ def _measure(reference: Path, tests: dict, seed: int) -> dict[str, float]:
     nb.cells.append(nbformat.v4.new_code_cell("\n\n".join(t["source"] for t in tests.values())
                                               + f"\n{calls}\nimport json\nprint(json.dumps({report}))"))
     with tempfile.TemporaryDirectory() as tmp:
+        for path in files:  # the data files the master's config ships next to the notebook
+            shutil.copy(path, Path(tmp) / path.name)
         NotebookClient(nb, timeout=900, kernel_name="python3", resources={"metadata": {"path": tmp}}).execute()
     output = "".join(o.get("text", "") for o in nb.cells[-1].outputs if o.output_type == "stream")
     metrics = json.loads(output.strip().splitlines()[-1])
@@ -82,12 +85,14 @@ def calibrate(hw: str, seeds: int, jobs: int = 2) -> dict:
     tests = threshold_tests(hw)
     if not tests:
         raise SystemExit(f"{hw} has no threshold test (a hidden test with THRESHOLD = ... and assert ... THRESHOLD)")
+    _, config, _ = read_master(master_path(hw))
+    files = [master_path(hw).parent / name for name in config.get("files") or []]
     with tempfile.TemporaryDirectory() as tmp:
         build(hw, Path(tmp))
         reference = Path(tmp) / "autograder" / hw / f"{hw}.ipynb"
         seed_list = list(range(1, seeds + 1))
         with ThreadPoolExecutor(jobs) as pool:
-            runs = list(pool.map(lambda s: _measure(reference, tests, s), seed_list))
+            runs = list(pool.map(lambda s: _measure(reference, tests, s, files), seed_list))
     result = {"assignment": hw, "seeds": seed_list,
               "rule": f"threshold = worst seed x {MARGIN['>=']} for scores (>=), x {MARGIN['<=']} for errors (<=), "
                       "two significant digits, rounded toward easier",

@@ -42,3 +42,10 @@ def test_series_matches_its_provenance(name):
 def test_series_is_described_in_the_readme(name):
     readme = (DATA / "README.md").read_text()
     assert name in readme and EXPECTED[name][-1] in readme
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_copy_shipped_with_hw4_is_the_same_file(name):
+    # otter assign ships only files inside the master's folder, so hw4 keeps byte copies of data/
+    copy = DATA.parent / "solutions" / "hw4_forecasting" / name
+    assert copy.read_bytes() == (DATA / name).read_bytes(), f"solutions/hw4_forecasting/{name} differs from data/{name}"

@@ -11,7 +11,7 @@ def make_forecaster(look_back):
 
 def to_levels(series, scaler, scaled_changes, first):
     changes = scaler.inverse_transform(np.asarray(scaled_changes, dtype=float).reshape(-1, 1))[:, 0]
-    return np.array([series[first + k - 1] + change for k, change in enumerate(changes)])
+    return np.array([series[first + k - 1] * np.exp(change) for k, change in enumerate(changes)])
 
 
 def rmse(truth, forecast):

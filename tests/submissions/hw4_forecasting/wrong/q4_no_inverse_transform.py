@@ -1,4 +1,4 @@
-'''to_levels adds each predicted change to the value of the month it forecasts (series[first + k]) instead of the month before.'''
+'''to_levels applies the scaled prediction (between 0 and 1) as the relative change, without undoing the scaling.'''
 # loses: q4
 # %% q4
 def make_forecaster(look_back):
@@ -11,8 +11,8 @@ def make_forecaster(look_back):
 
 
 def to_levels(series, scaler, scaled_changes, first):
-    changes = scaler.inverse_transform(np.reshape(scaled_changes, (-1, 1))).ravel()
-    return np.asarray(series, dtype=float)[first:first + len(changes)] + changes
+    changes = np.ravel(scaled_changes)
+    return np.asarray(series, dtype=float)[first - 1:first - 1 + len(changes)] * np.exp(changes)
 
 
 def rmse(truth, forecast):

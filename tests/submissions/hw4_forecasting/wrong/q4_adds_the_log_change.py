@@ -1,4 +1,4 @@
-'''to_levels adds the scaled prediction (between 0 and 1) to the last value, without undoing the scaling.'''
+'''to_levels adds the predicted change of the logarithm to the level (series[first + k - 1] + change) instead of multiplying by its exponential.'''
 # loses: q4
 # %% q4
 def make_forecaster(look_back):
@@ -11,7 +11,7 @@ def make_forecaster(look_back):
 
 
 def to_levels(series, scaler, scaled_changes, first):
-    changes = np.ravel(scaled_changes)
+    changes = scaler.inverse_transform(np.reshape(scaled_changes, (-1, 1))).ravel()
     return np.asarray(series, dtype=float)[first - 1:first - 1 + len(changes)] + changes
 
 
