@@ -39,7 +39,7 @@ def student_files(hw: str) -> list[Path]:
 
 
 def test_every_assignment_is_present():
-    assert {"hw1_sentiment", "hw2_timeseries", "hw4_forecasting"} <= set(ASSIGNMENTS)
+    assert {"hw1_sentiment", "hw2_timeseries", "hw3_extrapolation", "hw4_forecasting"} <= set(ASSIGNMENTS)
 
 
 @pytest.mark.parametrize("hw", ASSIGNMENTS)

@@ -7,14 +7,15 @@ def make_window_lstm(length):
         keras.layers.LSTM(4, return_sequences=True),
         keras.layers.Dense(1),
     ])
-    net.compile(optimizer=keras.optimizers.Adam(learning_rate=0.02), loss="mse", steps_per_execution=18)
+    schedule = keras.optimizers.schedules.CosineDecay(0.04, decay_steps=1080)
+    net.compile(optimizer=keras.optimizers.Adam(learning_rate=schedule), loss="mse", steps_per_execution=18)
     return net
 
 
 keras.utils.set_random_seed(rng_seed)
 window_model = make_window_lstm(window_length)
 window_model.summary()
-window_history = window_model.fit(train_ds.repeat(10), epochs=3, verbose=2)
+window_history = window_model.fit(train_ds.repeat(10), epochs=6, verbose=2)
 
 window_predictions = np.asarray(window_model(X_windows_test))[:, -1, 0]
 window_test_mse = float(np.mean((window_predictions - t_windows_test) ** 2))

@@ -5,13 +5,14 @@ def make_window_lstm(length):
     state = keras.layers.LSTM(units=4)(inputs)
     outputs = keras.layers.Dense(units=1)(state)
     net = keras.Model(inputs=inputs, outputs=outputs)
-    net.compile(optimizer=keras.optimizers.Adam(learning_rate=0.02), loss="mse", steps_per_execution=18)
+    schedule = keras.optimizers.schedules.CosineDecay(0.04, decay_steps=1080)
+    net.compile(optimizer=keras.optimizers.Adam(learning_rate=schedule), loss="mse", steps_per_execution=18)
     return net
 
 
 keras.utils.set_random_seed(rng_seed)
 window_model = make_window_lstm(window_length)
-window_history = window_model.fit(train_ds.repeat(10), epochs=3, verbose=0)
+window_history = window_model.fit(train_ds.repeat(10), epochs=6, verbose=0)
 
 squared_errors = []
 for batch_inputs, batch_targets in test_ds:

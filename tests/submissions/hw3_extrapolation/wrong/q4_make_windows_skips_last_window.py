@@ -1,0 +1,23 @@
+'''make_windows stops one window early (range(n - length - 1)): the window whose target is the last value is missing.'''
+# loses: q4
+# %% q4
+window_length = 20
+
+
+def make_windows(series, length):
+    inputs, targets = [], []
+    for i in range(len(series) - length - 1):
+        inputs.append(series[i:i + length])
+        targets.append(series[i + length])
+    return np.array(inputs)[..., None], np.array(targets)
+
+
+train_ds = keras.utils.timeseries_dataset_from_array(y_grid_train[:, None], y_grid_train[window_length:],
+                                                     sequence_length=window_length, batch_size=10, shuffle=False)
+test_ds = keras.utils.timeseries_dataset_from_array(y_grid_test[:, None], y_grid_test[window_length:],
+                                                    sequence_length=window_length, batch_size=10, shuffle=False)
+
+X_windows_train, t_windows_train = make_windows(y_grid_train, window_length)
+X_windows_test, t_windows_test = make_windows(y_grid_test, window_length)
+print(X_windows_train.shape, t_windows_train.shape, X_windows_test.shape, t_windows_test.shape)
+print("batches:", len(list(train_ds)), len(list(test_ds)))
