@@ -86,6 +86,13 @@ def test_every_question_has_public_and_hidden_tests(hw):
 
 
 @pytest.mark.parametrize("hw", ASSIGNMENTS)
+def test_gradescope_never_shows_the_graders_stdout_to_students(hw):
+    """A kernel inherits the grader's stdout: with show_stdout a student could print the hidden tests there."""
+    _, config, _ = read_master(master_path(hw))
+    assert config.get("generate", {}).get("show_stdout") is False
+
+
+@pytest.mark.parametrize("hw", ASSIGNMENTS)
 def test_example_submissions_are_current(fresh_build, tmp_path, hw):
     from rnnhw import ROOT
     from rnnhw.submissions import write_examples
