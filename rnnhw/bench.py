@@ -19,10 +19,11 @@ import nbformat
 import psutil
 from nbclient import NotebookClient
 
-from . import ROOT, autograder_zip
+from . import ROOT, autograder_zip, master_path
 from .build import build
 from .calibrate import threshold_tests
 from .grade import Item, grade_batch
+from .masters import support_files
 from .submissions import without_otter_cells
 
 BENCH_DIR = ROOT / "bench"
@@ -56,7 +57,7 @@ def grade_once(zip_path: Path, submission: Path, pin_to_one_core: bool = False) 
         return seconds, peak
 
 
-def plain_run(notebook: Path) -> tuple[float, dict]:
+def plain_run(notebook: Path, files: list[Path]) -> tuple[float, dict]:
     """Execute the reference with nbclient, no otter; return (seconds, training facts)."""
     nb = without_otter_cells(nbformat.read(notebook, as_version=4))
     probe = nbformat.v4.new_code_cell(
@@ -65,6 +66,8 @@ def plain_run(notebook: Path) -> tuple[float, dict]:
         "                  if isinstance(value, keras.callbacks.History)}))")
     nb.cells.append(probe)
     with tempfile.TemporaryDirectory() as tmp:
+        for path in files:  # the data files the notebook reads, as otter puts them beside it
+            shutil.copy(path, Path(tmp) / path.name)
         start = time.monotonic()
         NotebookClient(nb, timeout=900, kernel_name="python3", record_timing=True,
                        resources={"metadata": {"path": tmp}}).execute()
@@ -124,7 +127,7 @@ def bench(hws: list[str], quick: bool = False) -> dict:
             grade_once(zip_path, reference)
             graded = [grade_once(zip_path, reference) for _ in range(runs)]
             print(f"[bench] {hw}: graded in {[round(s, 1) for s, _ in graded]} s", flush=True)
-            plain = [plain_run(reference) for _ in range(runs)]
+            plain = [plain_run(reference, support_files(master_path(hw))) for _ in range(runs)]
             print(f"[bench] {hw}: plain nbclient in {[round(s, 1) for s, _ in plain]} s", flush=True)
             pinned = [grade_once(zip_path, reference, pin_to_one_core=True)[0] for _ in range(runs)]
             print(f"[bench] {hw}: one core in {[round(s, 1) for s in pinned]} s", flush=True)

@@ -19,7 +19,7 @@ from nbclient import NotebookClient
 
 from . import master_path
 from .build import build
-from .masters import read_master
+from .masters import read_master, support_files
 from .submissions import without_otter_cells
 
 # Where a threshold sits relative to the worst calibrated seed.
@@ -85,8 +85,7 @@ def calibrate(hw: str, seeds: int, jobs: int = 2) -> dict:
     tests = threshold_tests(hw)
     if not tests:
         raise SystemExit(f"{hw} has no threshold test (a hidden test with THRESHOLD = ... and assert ... THRESHOLD)")
-    _, config, _ = read_master(master_path(hw))
-    files = [master_path(hw).parent / name for name in config.get("files") or []]
+    files = support_files(master_path(hw))
     with tempfile.TemporaryDirectory() as tmp:
         build(hw, Path(tmp))
         reference = Path(tmp) / "autograder" / hw / f"{hw}.ipynb"

@@ -56,6 +56,12 @@ def read_master(path: Path) -> tuple[nbformat.NotebookNode, dict, list[Question]
     return nb, config, questions
 
 
+def support_files(master: Path) -> list[Path]:
+    """The data files a master's config ships next to the notebook (its `files:`)."""
+    _, config, _ = read_master(master)
+    return [master.parent / name for name in config.get("files") or []]
+
+
 def secret_lines(nb: nbformat.NotebookNode, questions: list[Question]) -> set[str]:
     """Lines of answers and hidden tests that the student notebook must not contain.
 
