@@ -47,8 +47,6 @@ gc.collect()
 del gc, os, sys, otter
 """
 
-USE_ZIP_SEED = object()
-
 
 class SharedKernel:
     """A kernel in a folder laid out as `otter run` lays out a submission: tests/ and support files."""
@@ -102,8 +100,8 @@ class SharedKernel:
         self.client.execute_cell(cell, 0)
         return cell
 
-    def grade(self, nb: nbformat.NotebookNode, name: str, seed=USE_ZIP_SEED) -> GradingResults:
-        """Grade one notebook as `otter run` would with this zip (or with `seed` instead of the zip's)."""
+    def grade(self, nb: nbformat.NotebookNode, name: str, seed: int | None) -> GradingResults:
+        """Grade one notebook as `otter run` would with this zip, its seed replaced by `seed` (None: no seeding)."""
         nbformat.write(nb, self.folder / name)  # otter run keeps the submission beside the tests
         results_path = self.folder / "results.pkl"
         results_path.unlink(missing_ok=True)
@@ -116,7 +114,7 @@ class SharedKernel:
             c.GradingPreprocessor.test_dir = "./tests"
             c.GradingPreprocessor.tests_glob = sorted(f"./tests/{p.name}" for p in (self.folder / "tests").glob("*.py"))
             c.GradingPreprocessor.results_path = str(results_path)
-            c.GradingPreprocessor.seed = self.config.get("seed") if seed is USE_ZIP_SEED else seed
+            c.GradingPreprocessor.seed = seed
             c.GradingPreprocessor.seed_variable = self.config.get("seed_variable")
             c.GradingPreprocessor.logging_server_host = host
             c.GradingPreprocessor.logging_server_port = port
