@@ -11,6 +11,7 @@ import argparse
 import hashlib
 import json
 import resource
+import sys
 from pathlib import Path
 
 
@@ -24,19 +25,29 @@ def _limit_memory(limit: int) -> None:
     resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
 
 
-def _interrupt_slow_cells(cell_timeout: int) -> None:
-    """Make the kernel interrupt a cell that runs past `cell_timeout` and go on with the next one, so
-    an endless loop in one answer costs that answer only (otter builds its ExecutePreprocessor
-    from this module at grading time)."""
+# Importing otter imports nbformat, hence jsonschema, whose optional IRI checker (rfc3987_syntax)
+# compiles some 40 Lark grammars at import: 2-2.6 s, paid once by this process and once by the
+# kernel (otter's first cell imports otter). No notebook or otter schema uses the IRI formats, and
+# jsonschema goes without that checker when the module is missing, as it is designed to.
+# Measured in bench/results.md (overhead) and by `python -X importtime -c "import otter.run"`.
+SKIP_IRI_GRAMMARS = "__import__('sys').modules.setdefault('rfc3987_syntax', None)"
+
+
+def _configure_kernel(cell_timeout: int | None) -> None:
+    """Start otter's kernel without the IRI grammars and, given `cell_timeout`, make it interrupt a
+    cell that runs longer and go on with the next one, so an endless loop in one answer costs that
+    answer only (otter builds its ExecutePreprocessor from this module at grading time)."""
     import nbconvert.preprocessors as preprocessors
 
-    class Interrupting(preprocessors.ExecutePreprocessor):
+    class GradingExecutor(preprocessors.ExecutePreprocessor):
         def __init__(self, **kwargs):
             super().__init__(**kwargs)
-            self.timeout = cell_timeout
-            self.interrupt_on_timeout = True
+            self.extra_arguments = [*self.extra_arguments, f"--IPKernelApp.exec_lines={SKIP_IRI_GRAMMARS}"]
+            if cell_timeout:
+                self.timeout = cell_timeout
+                self.interrupt_on_timeout = True
 
-    preprocessors.ExecutePreprocessor = Interrupting
+    preprocessors.ExecutePreprocessor = GradingExecutor
 
 
 def _digest(folder: Path) -> dict[str, str]:
@@ -73,11 +84,11 @@ def main(argv=None) -> None:
     if args.memory_limit:
         _limit_memory(args.memory_limit)
 
+    sys.modules.setdefault("rfc3987_syntax", None)  # see SKIP_IRI_GRAMMARS
     import dill
     import otter.run
 
-    if args.cell_timeout:
-        _interrupt_slow_cells(args.cell_timeout)
+    _configure_kernel(args.cell_timeout)
     report: dict = {}
     _watch_tests(report)
     try:
