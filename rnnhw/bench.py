@@ -24,9 +24,11 @@ from .build import build
 from .calibrate import threshold_tests
 from .grade import Item, grade_batch
 from .masters import support_files
-from .submissions import without_otter_cells
+from .submissions import apply_change, read_change, without_otter_cells
 
 BENCH_DIR = ROOT / "bench"
+SUBMISSIONS_DIR = ROOT / "tests" / "submissions"
+CLASS_SIZE = 8
 
 
 def _tree_rss(process: psutil.Process) -> int:
@@ -88,6 +90,23 @@ def trace_training(hw: str, notebook: Path, files: list[Path]) -> list[dict]:
     return json.loads(text.strip().splitlines()[-1])
 
 
+def write_class(hw: str, zip_path: Path, reference: Path, folder: Path) -> list[Item]:
+    """A class of CLASS_SIZE correct submissions: the reference and the reference with each right answer
+    of tests/submissions/<hw>/right/ (in turn, as many as needed), so the class differs as students do."""
+    changes = [read_change(p) for p in sorted((SUBMISSIONS_DIR / hw / "right").glob("*.py"))]
+    folder.mkdir(parents=True)
+    items = []
+    for i in range(CLASS_SIZE):
+        nb = nbformat.read(reference, as_version=4)
+        name = "reference" if i == 0 or not changes else changes[(i - 1) % len(changes)].name
+        if name != "reference":
+            apply_change(nb, changes[(i - 1) % len(changes)])
+        path = folder / f"{i}_{name}.ipynb"
+        nbformat.write(nb, path)
+        items.append(Item(hw, path, path.name, zip_path, folder / "results" / str(i)))
+    return items
+
+
 def _summary(values: list[float]) -> dict:
     return {"median": statistics.median(values), "min": min(values), "max": max(values), "runs": values}
 
@@ -95,7 +114,8 @@ def _summary(values: list[float]) -> dict:
 def bench(hws: list[str], quick: bool = False) -> dict:
     runs = 1 if quick else 3
     results = {"machine": {"cpus": psutil.cpu_count(), "memory_gb": round(psutil.virtual_memory().total / 2**30),
-                           "processor": platform.processor() or platform.machine(), "python": platform.python_version()},
+                           "processor": platform.processor() or platform.machine(), "python": platform.python_version(),
+                           "load_average_at_start": round(os.getloadavg()[0], 2)},
                "runs": runs, "assignments": {}}
     with tempfile.TemporaryDirectory(prefix="rnnhw-bench-") as tmp:
         root = Path(tmp)
@@ -122,19 +142,18 @@ def bench(hws: list[str], quick: bool = False) -> dict:
             if not quick:
                 entry["throughput_per_minute"] = {}
                 for jobs in (1, 2):
-                    folder = root / "class" / hw / f"jobs{jobs}"
-                    folder.mkdir(parents=True)
-                    items = []
-                    for i in range(8):
-                        shutil.copy(reference, folder / f"student{i}.ipynb")
-                        items.append(Item(hw, folder / f"student{i}.ipynb", f"student{i}.ipynb", zip_path,
-                                          folder / "results" / str(i)))
+                    items = write_class(hw, zip_path, reference, root / "class" / hw / f"jobs{jobs}")
                     start = time.monotonic()
-                    grade_batch(items, jobs)
-                    entry["throughput_per_minute"][f"jobs{jobs}"] = 8 / ((time.monotonic() - start) / 60)
+                    graded_class = grade_batch(items, jobs)
+                    entry["throughput_per_minute"][f"jobs{jobs}"] = CLASS_SIZE / ((time.monotonic() - start) / 60)
+                    short = [i.name for i, r in zip(items, graded_class) if r.total != r.possible]
+                    if short:
+                        raise RuntimeError(f"{hw}: correct submissions lost points in the class run: {short}")
                 speedup = entry["throughput_per_minute"]["jobs2"] / entry["throughput_per_minute"]["jobs1"]
                 entry["throughput_per_minute"]["speedup"] = speedup
+                entry["class"] = [i.name for i in items]
             results["assignments"][hw] = entry
+    results["machine"]["load_average_at_end"] = round(os.getloadavg()[0], 2)
     BENCH_DIR.mkdir(exist_ok=True)
     (BENCH_DIR / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     (BENCH_DIR / "results.md").write_text(to_markdown(results))
@@ -145,7 +164,10 @@ def bench(hws: list[str], quick: bool = False) -> dict:
 def to_markdown(results: dict) -> str:
     m = results["machine"]
     lines = [f"Measured by `python -m rnnhw bench` on {m['cpus']} cores ({m['processor']}), {m['memory_gb']} GB, "
-             f"Python {m['python']}; median of {results['runs']} run(s) after a warm-up, [min-max].", "",
+             f"Python {m['python']}, load average {m['load_average_at_start']} at the start and "
+             f"{m['load_average_at_end']} at the end; median of {results['runs']} run(s) after a warm-up, "
+             "[min-max]. The class: the reference and the reference with each right answer of "
+             "tests/submissions/<hw>/right/ in turn, 8 correct submissions, every one at full marks.", "",
              "| assignment | grading (s) | plain nbclient (s) | overhead | one core (s) | peak memory (MB) "
              "| class of 8, jobs 1 / 2 (subm./min) |", "|---|---|---|---|---|---|---|"]
     span = lambda s, f="{:.1f}": f"{f.format(s['median'])} [{f.format(s['min'])}-{f.format(s['max'])}]"
