@@ -31,6 +31,6 @@ clean:
 validity: $(STAMP)
 	RNNHW_VALIDITY_OUT=docs $(PY) -m pytest tests/test_grading.py
 
-# Grading time, memory, overhead and throughput, written to bench/results.{json,md} (about 30 min).
+# Grading time, memory, overhead, throughput and training, written to bench/results.{json,md} (about 32 min).
 bench: $(STAMP)
 	$(PY) -m rnnhw bench

@@ -98,10 +98,10 @@ def write_class(hw: str, zip_path: Path, reference: Path, folder: Path) -> list[
     items = []
     for i in range(CLASS_SIZE):
         nb = nbformat.read(reference, as_version=4)
-        name = "reference" if i == 0 or not changes else changes[(i - 1) % len(changes)].name
-        if name != "reference":
-            apply_change(nb, changes[(i - 1) % len(changes)])
-        path = folder / f"{i}_{name}.ipynb"
+        change = changes[(i - 1) % len(changes)] if i and changes else None
+        if change:
+            apply_change(nb, change)
+        path = folder / f"{i}_{change.name if change else 'reference'}.ipynb"
         nbformat.write(nb, path)
         items.append(Item(hw, path, path.name, zip_path, folder / "results" / str(i)))
     return items
@@ -166,7 +166,7 @@ def to_markdown(results: dict) -> str:
     lines = [f"Measured by `python -m rnnhw bench` on {m['cpus']} cores ({m['processor']}), {m['memory_gb']} GB, "
              f"Python {m['python']}, load average {m['load_average_at_start']} at the start and "
              f"{m['load_average_at_end']} at the end; median of {results['runs']} run(s) after a warm-up, "
-             "[min-max]. The class: the reference and the reference with each right answer of "
+             "[min-max]. The class (full runs only): the reference and the reference with each right answer of "
              "tests/submissions/<hw>/right/ in turn, 8 correct submissions, every one at full marks.", "",
              "| assignment | grading (s) | plain nbclient (s) | overhead | one core (s) | peak memory (MB) "
              "| class of 8, jobs 1 / 2 (subm./min) |", "|---|---|---|---|---|---|---|"]
