@@ -33,7 +33,7 @@ DEFAULT_TIMEOUT = 300
 # loaded machine (hw2: 12 epochs x 2.87 s), and the rest of the notebook fits in the other half.
 CELL_TIMEOUT_SHARE = 0.5
 # Cap on the writable memory of the grading process and of its kernel (RLIMIT_DATA, inherited):
-# the references peak at 0.92 GB (README, Performance) and grade the same under a 2 GiB cap
+# the references peak at 0.86-0.90 GB (README, Performance) and grade the same under a 2 GiB cap
 # (checked: hw1, hw2, hw4); 4 GiB per submission keeps two parallel gradings far below the 24 GB of
 # the machine when a notebook tries to allocate 30 GB.
 DEFAULT_MEMORY_LIMIT = 4 * 2**30
