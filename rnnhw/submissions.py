@@ -84,16 +84,17 @@ def fill_answers(student: Path, reference: Path, questions: list[str]) -> nbform
 
 
 def write_examples(hw: str, root: Path, target: Path, right_answers: list[Path]) -> None:
-    """examples/submissions/<hw>/: complete (the reference with the right answers applied, so it
-    reads like another student's work), half done (the first half of the questions) and blank."""
+    """examples/submissions/<hw>/: complete (every answer, with the right answers applied, so it
+    reads like another student's work), half done (the first half of the questions) and blank. All
+    three start from the student notebook: the reference's metadata holds the hidden tests."""
     reference = root / "autograder" / hw / f"{hw}.ipynb"
     student = root / "assignments" / hw / f"{hw}.ipynb"
     target.mkdir(parents=True, exist_ok=True)
-    complete = nbformat.read(reference, as_version=4)
+    questions = list(solution_cells(nbformat.read(reference, as_version=4)))
+    complete = fill_answers(student, reference, questions)
     for path in right_answers:
         apply_change(complete, read_change(path))
     nbformat.write(complete, target / "complete.ipynb")
-    questions = list(solution_cells(complete))
     nbformat.write(fill_answers(student, reference, questions[: len(questions) // 2]), target / "half_done.ipynb")
     nbformat.write(nbformat.read(student, as_version=4), target / "blank.ipynb")
 
