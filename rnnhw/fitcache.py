@@ -76,6 +76,9 @@ def _feed(h, value) -> bool:
 def _fingerprint(model, args, kwargs) -> str | None:
     if kwargs.get("callbacks") or model.optimizer is None:
         return None
+    # how much fit prints changes nothing it computes: a hidden test that trains a student's model
+    # factory again quietly then reuses the training the notebook printed
+    kwargs = {k: v for k, v in kwargs.items() if k != "verbose"}
     h = hashlib.sha256()
     try:
         h.update(model.to_json().encode())

@@ -11,7 +11,13 @@ A change file (tests/submissions/<hw>/{wrong,right}/<name>.py) looks like:
 Each `# %% qN` section replaces the next solution cell of question qN in the reference notebook
 (a question with two solution cells takes two `# %% qN` sections, in order; cells not named stay
 as in the reference). `# loses:` names the questions on which the submission must lose points
-(wrong answers); right answers have none.
+(wrong answers); right answers have none. A wrong answer that by design also costs a later question,
+which uses its result, says so with the reason, one line per reason:
+
+    # also loses: q5 (predict_recursively builds its window with Buffer)
+
+Validation fails a wrong answer that loses points on a question named nowhere, or that keeps the
+points of a question its `# also loses:` names.
 """
 
 import ast
@@ -32,6 +38,7 @@ class Change:
     description: str
     loses: list[str]
     sections: list[tuple[str, str]] = field(default_factory=list)
+    also_loses: dict[str, str] = field(default_factory=dict)  # question -> why it uses this answer's result
 
 
 def read_change(path: Path) -> Change:
@@ -43,7 +50,15 @@ def read_change(path: Path) -> Change:
         sections.append((match.group(1), match.group(2).strip("\n") + "\n"))
     if not sections:
         raise ValueError(f"{path}: no `# %% qN` section")
-    return Change(path.stem, description, loses.group(1).replace(",", " ").split() if loses else [], sections)
+    also_loses = {}
+    for match in re.finditer(r"^#\s*also loses:(.*)$", text, re.M):
+        named = re.fullmatch(r"\s*([\w\s,]+?)\s*\((.+)\)\s*", match.group(1))
+        if not named:
+            raise ValueError(f"{path}: write `# also loses: qN (why qN uses this answer)`, not {match.group(0)!r}")
+        for question in named.group(1).replace(",", " ").split():
+            also_loses[question] = named.group(2).strip()
+    return Change(path.stem, description, loses.group(1).replace(",", " ").split() if loses else [], sections,
+                  also_loses)
 
 
 def solution_cells(nb: nbformat.NotebookNode) -> dict[str, list[int]]:

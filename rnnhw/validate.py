@@ -36,6 +36,7 @@ class Row:
     kind: str  # one of KINDS
     description: str = ""
     loses: list[str] = field(default_factory=list)
+    also_loses: dict[str, str] = field(default_factory=dict)  # later questions that use this answer, and why
     scores: dict[str, float] = field(default_factory=dict)
     status: str = ""
     verdict: str = ""
@@ -123,7 +124,7 @@ def _prepare(hw: str, root: Path, folder: Path, seeds: int) -> tuple[dict[str, R
             if kind == "wrong" and not change.loses:
                 raise SystemExit(f"{path}: a wrong answer must declare `# loses: qN`")
             add(f"{kind}__{change.name}", apply_change(nbformat.read(reference, as_version=4), change),
-                Row(f"{kind}/{change.name}", kind, change.description, change.loses))
+                Row(f"{kind}/{change.name}", kind, change.description, change.loses, change.also_loses))
     return rows, tasks
 
 
@@ -183,8 +184,17 @@ def _verdict(row: Row, possible: dict[str, float], reference: dict[str, float]) 
         row.verdict = "0 everywhere" if row.ok else "blank notebook earns points"
     elif row.kind == "wrong":
         missed = [q for q in row.loses if row.scores.get(q) == possible.get(q)]
-        row.ok = not missed
-        row.verdict = f"caught on {', '.join(row.loses)}" if row.ok else f"NOT caught on {', '.join(missed)}"
+        lost = [q for q in possible if row.scores.get(q, 0) < possible[q]]
+        unnamed = [q for q in lost if q not in row.loses and q not in row.also_loses]
+        kept = [q for q in row.also_loses if q not in lost]
+        row.ok = not (missed or unnamed or kept)
+        row.verdict = (f"caught on {', '.join(row.loses)}" if not missed else f"NOT caught on {', '.join(missed)}")
+        if row.also_loses and not kept:
+            row.verdict += f"; also loses {', '.join(row.also_loses)} by design"
+        if unnamed:
+            row.verdict += f"; ALSO LOSES {', '.join(unnamed)}, which its change file does not name"
+        if kept:
+            row.verdict += f"; keeps {', '.join(kept)}, which its change file says it loses"
     elif row.kind == "no-checks":
         row.ok = row.scores == reference
         row.verdict = "same as reference" if row.ok else "differs from reference"
@@ -274,7 +284,9 @@ def to_markdown(report: dict, minutes: float, jobs: int) -> str:
              "(same data, starting weights, settings and random state), so that training's result was reused. "
              "The rows marked \"otter run agrees\" were graded a second time with `otter run`, the "
              "runner that grades students, and got the same scores.", "",
-             "A wrong answer must lose points on the questions it names; a right answer, the reference "
+             "A wrong answer must lose points on the questions it names and on no other question, unless "
+             "its change file names that question as one that uses its result (listed under each table); "
+             "a right answer, the reference "
              "under other seeds and the reference without its `grader.check` cells must keep full marks; "
              "the blank notebook must get 0. Student seeds are graded without an autograder seed, so "
              "the seed the student's notebook sets is the one that trains.", ""]
@@ -289,5 +301,11 @@ def to_markdown(report: dict, minutes: float, jobs: int) -> str:
             lines.append(f"| {r['submission']} | {cells} | {mark}: {r['verdict']} | {training} | {r['description']} |")
         counts = {k: sum(r["kind"] == k for r in part["rows"]) for k in ["wrong", "right"]}
         seeds = sum(r["kind"].endswith("seed") for r in part["rows"])
-        lines += ["", f"{counts['wrong']} wrong answers, {counts['right']} right answers, {seeds} seed runs.", ""]
+        beyond = [r for r in part["rows"] if r["kind"] == "wrong" and r.get("also_loses")]
+        lines += ["", f"{counts['wrong']} wrong answers, {counts['right']} right answers, {seeds} seed runs. "
+                  f"{len(beyond)} wrong answer(s) also lose points on a later question, by design:"
+                  + ("" if beyond else " none.")]
+        lines += [f"- {r['submission']}: " + "; ".join(f"{q} ({why})" for q, why in r["also_loses"].items())
+                  for r in beyond]
+        lines += [""]
     return "\n".join(lines)
