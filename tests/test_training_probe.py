@@ -42,3 +42,38 @@ def test_each_epoch_is_scored_with_the_graded_metric_and_the_final_weights_stay(
     first = next(i + 1 for i, e in enumerate(errors) if e <= 0.05)
     assert first > 1 and traced["test_line_error"]["first_epoch_meeting"] == first
     assert all(np.array_equal(a, b) for a, b in zip(net.get_weights(), final))
+
+
+REPLAY = {"test_line_skill": {
+    "source": "def test_line_skill(make_net, line_history, rng_seed):\n"
+              "    import numpy as np\n"
+              "    import keras\n"
+              "    keras.utils.set_random_seed(rng_seed)\n"
+              "    m = make_net()\n"
+              "    x = np.linspace(-1, 1, 64)[:, None].astype('float32')\n"
+              "    m.fit(x, 2 * x, epochs=line_history.params['epochs'], batch_size=8, verbose=0)\n"
+              "    grid = np.linspace(-1, 1, 32)[:, None].astype('float32')\n"
+              "    return 1 - float(np.mean((np.asarray(m(grid)) - 2 * grid) ** 2)) / float(np.mean((2 * grid) ** 2))\n",
+    "direction": ">=", "threshold": 0.9}}
+
+
+def test_a_metric_that_replays_the_training_is_scored_on_each_epoch_of_the_fit_it_replays(probed):
+    def make_net():
+        net = keras.Sequential([keras.Input((1,)), keras.layers.Dense(1)])
+        net.compile(optimizer=keras.optimizers.SGD(0.05), loss="mse")
+        return net
+
+    keras.utils.set_random_seed(3)
+    net = make_net()
+    x = np.linspace(-1, 1, 64)[:, None].astype("float32")
+    line_history = net.fit(x, 2 * x, epochs=5, batch_size=8, verbose=0)
+    namespace = {"net": net, "line_history": line_history, "make_net": make_net, "rng_seed": 3}
+
+    [row] = training_probe.report(namespace, {**METRIC, **REPLAY})
+
+    skills = row["metrics"]["test_line_skill"]["by_epoch"]
+    errors = row["metrics"]["test_line_error"]["by_epoch"]
+    grid = np.linspace(-1, 1, 32)[:, None].astype("float32")
+    baseline = float(np.mean((2 * grid) ** 2))
+    assert np.allclose(skills, [1 - e / baseline for e in errors])  # the same weights, epoch by epoch
+    assert len(training_probe.fits) == 1, "the replay must not train (nor be recorded as a fit)"
