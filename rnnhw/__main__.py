@@ -19,7 +19,11 @@ def _grade(args) -> None:
     if args.engine == "docker":
         _grade_with_docker(args)
         return
-    grade(args.paths, args.output_dir, args.assignment, args.jobs, args.timeout)
+    if args.no_sandbox:
+        print("rnnhw grade --no-sandbox: each notebook runs with your rights, sees your files and the network, "
+              "and what it leaves running may outlive it. Grade only notebooks you trust this way.", flush=True)
+    grade(args.paths, args.output_dir, args.assignment, args.jobs, args.timeout,
+          scan=not args.no_scan, use_sandbox=not args.no_sandbox)
 
 
 def _grade_with_docker(args) -> None:
@@ -86,7 +90,12 @@ def main(argv=None) -> None:
                        help=f"seconds per submission (default {DEFAULT_TIMEOUT})")
     grade.add_argument("-o", "--output-dir", default="grades", help="where final_grades.csv goes (default grades/)")
     grade.add_argument("--engine", choices=["run", "docker"], default="run",
-                       help="run: otter run, no Docker (default); docker: otter grade")
+                       help="run: otter's grading steps in a bubblewrap sandbox per submission, no Docker "
+                       "(default); docker: otter grade")
+    grade.add_argument("--no-sandbox", action="store_true",
+                       help="grade without bubblewrap (where it is missing): only notebooks you trust")
+    grade.add_argument("--no-scan", action="store_true",
+                       help="run notebooks the scan flags too (to regrade after a review; the other checks stay)")
     grade.set_defaults(run=_grade)
 
     validate = commands.add_parser("validate", help="grade wrong, right, blank and reseeded submissions; "

@@ -1,44 +1,70 @@
-"""Grades submissions through the built autograder zip with Otter's non-container runner."""
+"""Grades submissions through the built autograder zip, each in sandboxes of its own.
 
+Each submission goes through three stages, each a fresh process in its own bubblewrap sandbox
+(rnnhw/sandbox.py), which reports to the grader in plain JSON:
+
+1. prepare (rnnhw/prepare.py): read the file, write the notebook to grade, scan it (rnnhw/scan.py);
+2. run (rnnhw/run_one.py): otter's grading steps, the student's kernel included; the hidden tests
+   reach the sandbox only for the last cell, and the kernel writes the graded values as plain files;
+3. verify (rnnhw/verify.py): the hidden test cases whose arguments are all values, run again on
+   those files by a process that never ran the student's code.
+
+A case earns its points when the kernel passed it and, where it could be run outside, so did the
+verify stage; a kernel that passed a case that fails outside it is flagged for review, as are a
+scan finding, hooks left behind and hidden tests changed while they ran. This process reads only
+those reports (size-checked, each field checked) and never the files the sandboxes wrote: nothing
+a submission writes is unpickled, and any failure, of a stage or of this code, is that
+submission's row alone.
+"""
+
+import functools
+import inspect
 import json
 import os
-import signal
-import subprocess
-import sys
+import shutil
+import stat
 import tempfile
 import time
-import uuid
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import dill
 import nbformat
 import pandas as pd
-import psutil
 from otter.grade.utils import merge_scores_to_df
 from otter.test_files import GradingResults
+from otter.test_files.abstract_test import TestCaseResult
+from otter.test_files.exception_test import ExceptionTestFile
 
-from . import ROOT, assignment_names, autograder_zip
-from .scan import scan_notebook
+from . import ROOT, assignment_names, autograder_zip, sandbox
 
 # The slowest grading measured is hw1_sentiment's reference, 119 s, on 2 cores kept at a load
 # average of about 9 by other training jobs (bench/results.md; a quiet machine takes 24-48 s; the
 # hw4 reference took 74-84 s here under a load of 7). 2.5 times the slowest leaves room for a slower
-# machine without letting a hung kernel block a batch.
+# machine without letting a hung kernel block a batch. Each of the three stages has this limit.
 DEFAULT_TIMEOUT = 300
 # A cell running longer than this share of the timeout is interrupted and the notebook goes on (an
 # endless loop costs its own question only): the longest cell, a training, took about 35 s on that
 # loaded machine (hw2: 12 epochs x 2.87 s), and the rest of the notebook fits in the other half.
 CELL_TIMEOUT_SHARE = 0.5
-# Cap on the writable memory of the grading process and of its kernel (RLIMIT_DATA, inherited):
-# the references peak at 0.86-0.90 GB (README, Performance) and grade the same under a 2 GiB cap
-# (checked: hw1, hw2, hw4); 4 GiB per submission keeps two parallel gradings far below the 24 GB of
-# the machine when a notebook tries to allocate 30 GB.
+# Cap on the writable memory of each process of a sandbox (RLIMIT_DATA): the references peak at
+# 0.86-0.90 GB (README, Performance) and grade the same under a 2 GiB cap (checked: hw1, hw2, hw4);
+# 4 GiB keeps two parallel gradings far below the 24 GB of the machine when a notebook tries to
+# allocate 30 GB.
 DEFAULT_MEMORY_LIMIT = 4 * 2**30
-# The largest notebook read from a zip: a notebook with 200 MB of outputs still passes.
-MAX_NOTEBOOK_BYTES = 1 * 2**30
+# The largest submission file looked at (before anything reads it).
+MAX_SUBMISSION_BYTES = 1 * 2**30
+# The largest report of a stage (JSON: verdicts, messages, errors).
+MAX_REPORT_BYTES = 8 * 2**20
+# The last part of a submission's grading log kept in its results folder.
+MAX_LOG_BYTES = 1 * 2**20
+NO_SANDBOX_HELP = ("Install it (`apt-get install bubblewrap`, `dnf install bubblewrap`, `pacman -S bubblewrap`), "
+                   "or grade with --no-sandbox, which runs each notebook with your rights: only for notebooks you trust.")
+
+
+class Unfit(Exception):
+    """The submission cannot be graded at all; the message says why."""
 
 
 def find_submissions(paths: list[str]) -> list[Path]:
@@ -53,200 +79,114 @@ def find_submissions(paths: list[str]) -> list[Path]:
     return found
 
 
-def _notebook_assignment(text: str) -> str | None:
+# ---- what the grader knows of an assignment ------------------------------------------------------
+
+@dataclass
+class Assignment:
+    """One autograder zip, read once: hidden tests, data files, seed, and which test arguments are
+    the notebook's functions and classes (from the reference notebook built next to the zip)."""
+    name: str
+    tests: dict[str, str]
+    files: dict[str, bytes]
+    seed: int | None
+    seed_variable: str | None
+    callables: set[str]
+
+    def test_files(self) -> list[ExceptionTestFile]:
+        return [ExceptionTestFile.from_string(source, path=name) for name, source in sorted(self.tests.items())]
+
+    def arguments(self) -> list[str]:
+        """Every name a hidden test takes, in order."""
+        names = [p for t in self.test_files() for c in t.test_cases for p in _parameters(c)]
+        return list(dict.fromkeys(n for n in names if n != "env"))
+
+    def runs_outside(self, case) -> bool:
+        """Whether a test case takes only values (no function or class of the notebook, no `env`)."""
+        return not (set(_parameters(case)) & (self.callables | {"env"}))
+
+
+def _parameters(case) -> list[str]:
+    return list(inspect.signature(case.body.test_func).parameters)
+
+
+def _top_level_callables(reference: Path) -> set[str]:
+    import ast
+    from .scan import _python
+    names = set()
+    for cell in nbformat.read(reference, as_version=4).cells:
+        if cell.cell_type != "code":
+            continue
+        try:
+            tree = ast.parse(_python(cell.source))
+        except (SyntaxError, ValueError, RuntimeError):
+            continue
+        for node in tree.body:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                names.add(node.name)
+            elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda):
+                names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+    return names
+
+
+@functools.cache
+def load_assignment(zip_path: Path) -> Assignment:
+    with zipfile.ZipFile(zip_path) as z:
+        config = json.loads(z.read("otter_config.json"))
+        tests = {Path(n).name: z.read(n).decode() for n in z.namelist()
+                 if n.startswith("tests/") and n.endswith(".py") and not n.endswith("__init__.py")}
+        files = {Path(n).name: z.read(n) for n in z.namelist() if n.startswith("files/") and not n.endswith("/")}
+    name = config.get("assignment_name") or zip_path.parent.name
+    reference = zip_path.parent / f"{name}.ipynb"
+    if not reference.exists():
+        raise SystemExit(f"{reference} is missing (it is built with the zip): run `python -m rnnhw build {name}`")
+    return Assignment(name, tests, files, config.get("seed"), config.get("seed_variable"),
+                      _top_level_callables(reference))
+
+
+# ---- reading what a stage reports ----------------------------------------------------------------
+
+def _read_report(path: Path) -> dict | None:
+    """A stage's JSON report, or None if there is none or it is not one."""
     try:
-        return json.loads(text)["metadata"]["otter"]["assignment_name"]
-    except (ValueError, KeyError, TypeError):
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError:
         return None
-
-
-def detect_assignment(submission: Path) -> str | None:
-    """The assignment a submission belongs to: from otter's notebook metadata, else its folder name."""
-    name = None
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            return None
+        data = f.read(MAX_REPORT_BYTES + 1)
     try:
-        if submission.suffix == ".zip":
-            with zipfile.ZipFile(submission) as z:
-                notebooks = [n for n in z.namelist() if n.endswith(".ipynb") and "/" not in n]
-                if len(notebooks) == 1:
-                    name = _notebook_assignment(z.read(notebooks[0]).decode("utf-8", "replace"))
-        else:
-            name = _notebook_assignment(submission.read_text("utf-8", "replace"))
-    except (OSError, zipfile.BadZipFile):
-        pass
-    if name in assignment_names():
-        return name
-    return submission.parent.name if submission.parent.name in assignment_names() else None
+        report = json.loads(data) if 0 < len(data) <= MAX_REPORT_BYTES else None
+    except (ValueError, RecursionError):
+        return None
+    return report if isinstance(report, dict) else None
 
 
-def _failure(reason: str) -> GradingResults:
-    return GradingResults.without_results(RuntimeError(reason))
+def _text(value, limit: int = 300) -> str | None:
+    return value[:limit] if isinstance(value, str) else None
 
 
-class Unfit(Exception):
-    """The submission cannot be graded at all; the message says why."""
+def _texts(value, limit: int = 300) -> list[str]:
+    return [v[:limit] for v in value[:50] if isinstance(v, str)] if isinstance(value, list) else []
 
 
-def _read_submission(submission: Path) -> tuple[bytes, list[str]]:
-    """The notebook's bytes and notes on what was left out: a zip gives its one notebook; its other
-    files, .OTTER_LOG included, never reach otter (otter unpickles a .OTTER_LOG it finds, which
-    runs any code the file holds, and the assignments need no extra files)."""
-    if submission.suffix != ".zip":
-        return submission.read_bytes(), []
-    try:
-        with zipfile.ZipFile(submission) as z:
-            members = [i for i in z.infolist() if not i.is_dir()]
-            notebooks = [i for i in members if i.filename.endswith(".ipynb")
-                         and ".ipynb_checkpoints" not in i.filename and not i.filename.startswith("__MACOSX")]
-            if len(notebooks) != 1:
-                raise Unfit(f"the zip holds {len(notebooks)} notebooks, not one: "
-                            f"{', '.join(i.filename for i in members[:5]) or 'nothing'}")
-            if notebooks[0].file_size > MAX_NOTEBOOK_BYTES:
-                raise Unfit(f"the notebook in the zip is {notebooks[0].file_size / 2**20:.0f} MB")
-            data = z.read(notebooks[0])
-    except zipfile.BadZipFile as e:
-        raise Unfit(f"not a zip file ({e})")
-    notes, extra = [], [i.filename for i in members if i is not notebooks[0]]
-    if any(Path(name).name == ".OTTER_LOG" for name in extra):
-        notes.append("the zip's .OTTER_LOG was not read")
-    others = [name for name in extra if Path(name).name != ".OTTER_LOG"]
-    if others:
-        notes.append(f"ignored {len(others)} other file(s) in the zip: {', '.join(others[:3])}")
-    return data, notes
+def _verdicts(value) -> dict[str, dict[str, tuple[bool, str]]]:
+    """{test file: {case: (passed, message)}} from a stage's report, dropping anything else."""
+    verdicts = {}
+    for name, cases in (value.items() if isinstance(value, dict) else []):
+        if isinstance(name, str) and isinstance(cases, dict):
+            verdicts[name] = {case: (v[0] is True, _text(v[1], 2000) or "") for case, v in cases.items()
+                              if isinstance(case, str) and isinstance(v, list) and len(v) == 2}
+    return verdicts
 
 
-def prepare(submission: Path, folder: Path, assignment: str | None = None) -> tuple[Path, list[str], list[str]]:
-    """Write the notebook to grade into `folder`; return it, notes for grading_status and what the
-    scan flags. Raise Unfit with a readable reason when there is nothing to grade."""
-    data, notes = _read_submission(submission)
-    if not data.strip():
-        raise Unfit("empty file, not a notebook (no JSON in it)")
-    try:
-        content = json.loads(data)
-    except ValueError as e:
-        raise Unfit(f"not a notebook: not JSON ({e})")
-    version = content.get("nbformat") if isinstance(content, dict) else None
-    if not isinstance(version, int) or not isinstance(content.get("metadata", {}), dict):
-        raise Unfit("JSON but not a notebook (no nbformat version)")
-    try:
-        nb = nbformat.reads(data.decode("utf-8", "replace"), as_version=4)
-        cells = list(nb.cells)
-    except Exception as e:  # noqa: BLE001 - nbformat raises many kinds on odd JSON
-        raise Unfit(f"JSON but not a notebook ({type(e).__name__}: {str(e)[:120]})")
-    name = nb.metadata.get("otter", {}).get("assignment_name")
-    if assignment and name and name != assignment:
-        raise Unfit(f"the notebook of {name}, not of {assignment}")
-    if version < 4:
-        notes.append(f"converted from nbformat {version}")
-    for cell in cells:
-        if cell.get("cell_type") == "code":
-            # otter executes the notebook anew; old outputs (maybe hundreds of MB) only cost memory
-            cell.outputs, cell.execution_count = [], None
-    # the name the notebook's own `otter.Notebook("<hw>.ipynb")` expects, not the student's file name
-    path = folder / f"{assignment or 'submission'}.ipynb"
-    try:
-        nbformat.write(nb, path)
-    except Exception as e:  # noqa: BLE001 - a notebook too odd to write back
-        raise Unfit(f"JSON but not a notebook ({type(e).__name__}: {str(e)[:120]})")
-    return path, notes, scan_notebook(nb)
+def _log_tail(log: Path) -> str:
+    with open(log, "rb") as f:
+        f.seek(max(0, log.stat().st_size - MAX_LOG_BYTES))
+        return f.read().decode(errors="replace")
 
 
-def _kill_kernels(token: str) -> None:
-    """End every process started for one grading, the kernel included: jupyter starts the kernel in
-    a session of its own, so killing the runner's process group leaves an endless loop running."""
-    for process in psutil.process_iter():
-        try:
-            if process.environ().get("RNNHW_GRADING") == token:
-                process.kill()
-        except (psutil.Error, OSError):
-            pass
-
-
-def _errors(result: GradingResults) -> list[str]:
-    """'ename: evalue' of each cell that raised while the notebook ran, in order."""
-    errors = []
-    for cell in getattr(result.notebook, "cells", None) or []:
-        for output in cell.get("outputs", []):
-            if output.get("output_type") == "error":
-                errors.append(f"{output.get('ename')}: {output.get('evalue', '')}"[:100].strip())
-    return errors
-
-
-def grade_one(submission: Path, zip_path: Path, timeout: float, results_dir: Path,
-              memory_limit: int = DEFAULT_MEMORY_LIMIT, scan: bool = True) -> GradingResults:
-    """Grade one submission in a child process; a crash or a timeout gives a failed result.
-
-    A submission that the scan flags is not run (scan=False runs it, to regrade after a review).
-    The result carries `status` (the grading_status text) and `flags` (what looks like tampering)."""
-    results_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="rnnhw-grade-") as tmp:
-        try:
-            with zipfile.ZipFile(zip_path) as z:
-                assignment = json.loads(z.read("otter_config.json")).get("assignment_name")
-            notebook, notes, flags = prepare(submission, Path(tmp), assignment)
-        except (Unfit, OSError) as e:
-            return _with_status(_failure(str(e)), [], [])
-        if flags and scan:
-            # code written to game the grader is not run at all: it could do worse than that
-            return _with_status(_failure("not run"), notes, flags)
-        if flags:  # the instructor reviewed it and regrades with the scan off
-            notes, flags = notes + [f"scan off, it flags: {'; '.join(flags)}"], []
-        pickle_path = Path(tmp) / "results.pkl"
-        log_path = results_dir / "grading.log"
-        token = uuid.uuid4().hex
-        cell_timeout = max(1, int(timeout * CELL_TIMEOUT_SHARE))
-        with open(log_path, "w") as log:
-            child = subprocess.Popen(
-                [sys.executable, "-m", "rnnhw.run_one", str(zip_path.resolve()), str(notebook),
-                 str(results_dir.resolve()), str(pickle_path), "--memory-limit", str(memory_limit),
-                 "--cell-timeout", str(cell_timeout)],
-                stdout=log, stderr=subprocess.STDOUT, cwd=tmp, start_new_session=True,
-                env={**os.environ, "PYTHONPATH": str(ROOT), "RNNHW_GRADING": token},
-            )
-            try:
-                child.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                return _with_status(_failure(f"timed out after {timeout:.0f} s"), notes, flags)
-            finally:
-                for kill in (lambda: os.killpg(child.pid, signal.SIGKILL), lambda: _kill_kernels(token)):
-                    try:
-                        kill()
-                    except ProcessLookupError:
-                        pass
-                child.wait()
-        report_path = Path(str(pickle_path) + ".json")
-        report = json.loads(report_path.read_text()) if report_path.exists() else {}
-        if report.get("tests_changed"):
-            flags.append(f"rewrote the hidden tests while it ran ({', '.join(report['tests_changed'])})")
-        if not pickle_path.exists():
-            text = log_path.read_text(errors="replace")
-            tail = [line for line in text.splitlines() if line.strip()]
-            if "DeadKernelError" in text or "Kernel died" in text:
-                reason = "the kernel died while the notebook ran (it exited, crashed or ran out of memory)"
-            else:
-                reason = tail[-1] if tail else f"grader exited with code {child.returncode}"
-            return _with_status(_failure(f"could not be graded: {reason}"), notes, flags)
-        with open(pickle_path, "rb") as f:
-            return _with_status(dill.load(f), notes, flags, cell_timeout)
-
-
-def _with_status(result: GradingResults, notes: list[str], flags: list[str],
-                 cell_timeout: int | None = None) -> GradingResults:
-    """Attach the grading_status text; a flagged submission gets 0 until an instructor reviews it."""
-    if flags:
-        why = result.catastrophic_error if result.has_catastrophic_failure() else (
-            f"score withheld, otter gave {result.total:g}/{result.possible:g}")
-        result = _failure(f"FLAGGED for review ({why}): {'; '.join(flags)}")
-    result.flags = flags
-    parts = ["Completed" if not result.has_catastrophic_failure() else str(result.catastrophic_error)]
-    errors = _errors(result) if not result.has_catastrophic_failure() else []
-    if any(e.startswith("KeyboardInterrupt") for e in errors):
-        parts.append(f"a cell ran past {cell_timeout} s and was interrupted")
-    if errors:
-        kinds = list(dict.fromkeys(e.split(":")[0] for e in errors))
-        parts.append(f"{len(errors)} cell(s) raised errors ({', '.join(kinds)}), the first: {errors[0]}")
-    result.status = "; ".join(parts + notes)
-    return result
-
+# ---- one submission ------------------------------------------------------------------------------
 
 @dataclass
 class Item:
@@ -256,22 +196,261 @@ class Item:
     name: str
     zip_path: Path | None
     results_dir: Path
+    prepared: "Prepared | None" = None
+
+
+@dataclass
+class Prepared:
+    """A submission after the prepare stage: its work folder and the stage's report."""
+    work: Path
+    uid: int | None
+    report: dict = field(default_factory=dict)
+
+    @property
+    def grading(self) -> Path:
+        return self.work / "grading"
+
+
+@dataclass
+class Settings:
+    timeout: float = DEFAULT_TIMEOUT
+    memory_limit: int = DEFAULT_MEMORY_LIMIT
+    scan: bool = True
+    use_sandbox: bool = True
+
+    @property
+    def limits(self) -> sandbox.Limits:
+        return sandbox.Limits(memory=self.memory_limit)
+
+
+def _stage(name: str, work: Path, job: dict, settings: Settings, uid: int | None,
+           writable: dict[Path, str], readable: dict[Path, str], cwd: str) -> tuple[sandbox.Outcome, dict | None]:
+    (work / f"{name}-job.json").write_text(json.dumps(job))
+    if not settings.use_sandbox:  # the same folders, at their own paths
+        writable, readable = {p: str(p) for p in writable}, {p: str(p) for p in readable}
+    outcome = sandbox.run(["-m", f"rnnhw.{name}"], writable=writable, readable=readable, cwd=cwd, job=work / f"{name}-job.json",
+                          report=work / f"{name}-report.json", log=work / "log.txt", timeout=settings.timeout,
+                          limits=settings.limits, sandbox=settings.use_sandbox, uid=uid)
+    return outcome, _read_report(work / f"{name}-report.json")
+
+
+def prepare_submission(submission: Path, settings: Settings) -> Prepared:
+    """Stage 1: the submission's own folder, its notebook to grade, the assignment it names."""
+    work = Path(tempfile.mkdtemp(prefix="rnnhw-grade-"))
+    prepared = Prepared(work, sandbox.new_uid() if settings.use_sandbox else None)
+    try:
+        info = os.lstat(submission)
+        if not stat.S_ISREG(info.st_mode):
+            raise Unfit("not a regular file (a link or a device)")
+        if info.st_size > MAX_SUBMISSION_BYTES:
+            raise Unfit(f"a file of {info.st_size / 2**20:.0f} MB, larger than any notebook")
+        prepared.grading.mkdir()
+        sandbox.own(prepared.grading, prepared.uid)
+        inside = f"/submission/{'submission.zip' if submission.suffix == '.zip' else 'submission.ipynb'}"
+        if not settings.use_sandbox:
+            inside = str(submission.resolve())
+        output = "/grading/submission.ipynb" if settings.use_sandbox else str(prepared.grading / "submission.ipynb")
+        outcome, report = _stage("prepare", work, {"submission": inside, "output": output}, settings, prepared.uid,
+                                 {prepared.grading: "/grading"}, {submission.resolve(): inside},
+                                 "/grading" if settings.use_sandbox else str(prepared.grading))
+        if outcome.timed_out:
+            raise Unfit(f"reading it timed out after {settings.timeout:.0f} s")
+        if report is None:
+            raise Unfit(f"could not be read (exit code {outcome.returncode})")
+        prepared.report = {"unfit": _text(report.get("unfit")), "assignment": _text(report.get("assignment"), 100),
+                           "notes": _texts(report.get("notes")), "flags": _texts(report.get("flags"))}
+    except Unfit as e:
+        prepared.report = {"unfit": str(e)}
+    except Exception as e:  # noqa: BLE001 - this submission's failure alone
+        prepared.report = {"unfit": f"could not be read ({type(e).__name__}: {e})"}
+    return prepared
+
+
+def assignment_of(prepared: Prepared, submission: Path) -> str | None:
+    """The assignment a submission belongs to: from otter's notebook metadata, else its folder name."""
+    names = assignment_names()
+    name = prepared.report.get("assignment")
+    if name in names:
+        return name
+    return submission.parent.name if submission.parent.name in names else None
+
+
+def _failure(reason: str) -> GradingResults:
+    return GradingResults.without_results(RuntimeError(reason))
+
+
+def _run_and_verify(assignment: Assignment, prepared: Prepared, results_dir: Path,
+                    settings: Settings) -> tuple[GradingResults, list[str], list[str]]:
+    """Stages 2 and 3 for a prepared notebook: the results, cell errors and flags."""
+    grading, work = prepared.grading, prepared.work
+    notebook = grading / f"{assignment.name}.ipynb"
+    os.replace(grading / "submission.ipynb", notebook)
+    for name, data in assignment.files.items():
+        (grading / name).write_bytes(data)
+    sandbox.own(grading, prepared.uid)
+    folder = "/grading" if settings.use_sandbox else str(grading)
+    cell_timeout = max(1, int(settings.timeout * CELL_TIMEOUT_SHARE))
+    job = {"notebook": f"{folder}/{notebook.name}", "folder": folder, "tests": assignment.tests,
+           "seed": assignment.seed, "seed_variable": assignment.seed_variable, "cell_timeout": cell_timeout,
+           "names": [n for n in assignment.arguments() if n not in assignment.callables]}
+    outcome, report = _stage("run_one", work, job, settings, prepared.uid, {grading: "/grading"}, {}, folder)
+    if outcome.timed_out:
+        return _failure(f"timed out after {settings.timeout:.0f} s"), [], []
+    if report is None or report.get("failure") or report.get("kernel") is None:
+        reason = _text(report.get("failure")) if report else None
+        if not reason:
+            tail = [line for line in _log_tail(work / "log.txt").splitlines() if line.strip()]
+            reason = (f"the hidden tests gave no results ({tail[-1][:200]})" if report and tail else
+                      "the hidden tests gave no results" if report else
+                      tail[-1][:300] if tail else f"grader exited with code {outcome.returncode}")
+        return _failure(f"could not be graded: {reason}"), [], []
+    kernel, errors = _verdicts(report["kernel"]), _texts(report.get("errors"), 200)
+    flags = [f"left hooks behind: {h}" for h in _texts(report.get("hooks"))]
+    if _texts(report.get("tests_changed")):
+        flags.append(f"rewrote the hidden tests while they ran ({', '.join(_texts(report['tests_changed']))})")
+
+    # stage 3: the cases the kernel passed that take only values, on the values alone
+    test_files = assignment.test_files()
+    outside = {t.path: [c.name for c in t.test_cases if assignment.runs_outside(c)
+                        and kernel.get(t.path, {}).get(c.name, (False,))[0]] for t in test_files}
+    outside = {name: cases for name, cases in outside.items() if cases}
+    verdicts = {}
+    if outside:
+        answers = grading / "answers"
+        try:
+            is_folder = stat.S_ISDIR(os.lstat(answers).st_mode)
+        except OSError:
+            is_folder = False
+        if is_folder:
+            checked = work / "verify"
+            checked.mkdir()
+            for name, data in assignment.files.items():
+                (checked / name).write_bytes(data)
+            sandbox.own(checked, prepared.uid)
+            inside = "/answers" if settings.use_sandbox else str(answers)
+            outcome, report = _stage("verify", work, {"tests": assignment.tests, "cases": outside, "answers": inside},
+                                     settings, prepared.uid, {checked: "/verify"}, {answers: "/answers"},
+                                     "/verify" if settings.use_sandbox else str(checked))
+            verdicts = _verdicts(report.get("verdicts")) if report else {}
+            if report and _text(report.get("failure")):
+                errors.append(f"graded values unreadable: {_text(report.get('failure'))}")
+
+    otter_gave, disagree = 0.0, []
+    for test_file in test_files:
+        for case in test_file.test_cases:
+            passed, message = kernel.get(test_file.path, {}).get(case.name, (False, "no result from the kernel"))
+            otter_gave += case.points if passed else 0
+            if passed and case.name in outside.get(test_file.path, []):
+                passed, message = verdicts.get(test_file.path, {}).get(
+                    case.name, (False, "not run on the graded values (they could not be read)"))
+                if not passed:
+                    disagree.append(case.name)
+            test_file.test_case_results.append(TestCaseResult(test_case=case, message=message, passed=passed))
+    if disagree:
+        flags.append(f"its kernel passed {len(disagree)} test case(s) that fail on its answers outside the kernel "
+                     f"({', '.join(disagree[:5])})")
+    result = GradingResults(test_files)
+    result.otter_gave = otter_gave
+    return result, errors, flags
+
+
+def grade_one(item: Item, settings: Settings) -> GradingResults:
+    """Grade one submission; any failure gives a failed result with the reason.
+
+    A submission that the scan flags is not run (settings.scan=False runs it, to regrade after a
+    review). The result carries `status` (the grading_status text) and `flags`."""
+    prepared = item.prepared or prepare_submission(item.submission, settings)
+    try:
+        item.results_dir.mkdir(parents=True, exist_ok=True)
+        report, notes, flags = prepared.report, prepared.report.get("notes", []), prepared.report.get("flags", [])
+        if report.get("unfit"):
+            return _with_status(_failure(report["unfit"]), notes, [])
+        if item.zip_path is None:
+            return _with_status(_failure("not a notebook of any assignment (no otter metadata, no assignment "
+                                         "folder)"), notes, [])
+        assignment = load_assignment(item.zip_path)
+        named = report.get("assignment")
+        if named and named != assignment.name:
+            return _with_status(_failure(f"the notebook of {named}, not of {assignment.name}"), notes, [])
+        if flags and settings.scan:
+            # code written to game the grader is not run at all: it could do worse than that
+            return _with_status(_failure("not run"), notes, flags)
+        if flags:  # the instructor reviewed it and regrades with the scan off
+            notes, flags = notes + [f"scan off, it flags: {'; '.join(flags)}"], []
+        result, errors, found = _run_and_verify(assignment, prepared, item.results_dir, settings)
+        return _with_status(result, notes, flags + found, errors, max(1, int(settings.timeout * CELL_TIMEOUT_SHARE)))
+    except (Exception, SystemExit) as e:  # noqa: BLE001 - a bug or an odd file costs this row only
+        return _with_status(_failure(f"could not be graded ({type(e).__name__}: {str(e)[:200]})"), [], [])
+    finally:
+        if (prepared.work / "log.txt").exists() and item.results_dir.is_dir():
+            (item.results_dir / "grading.log").write_text(_log_tail(prepared.work / "log.txt"))
+        _remove(prepared.work)
+
+
+def _remove(folder: Path) -> None:
+    """Remove a work folder, whatever modes the sandbox left on what it wrote."""
+    def unlock(function, path, _):
+        os.chmod(os.path.dirname(path), 0o700)
+        if os.path.isdir(path) and not os.path.islink(path):
+            os.chmod(path, 0o700)
+        function(path)
+    shutil.rmtree(folder, onerror=unlock)
+
+
+def _with_status(result: GradingResults, notes: list[str], flags: list[str], errors: list[str] = (),
+                 cell_timeout: int | None = None) -> GradingResults:
+    """Attach the grading_status text; a flagged submission gets 0 until an instructor reviews it."""
+    if flags:
+        possible = sum(t.possible for t in result.results.values())
+        why = result.catastrophic_error if result.has_catastrophic_failure() else (
+            f"score withheld, otter gave {getattr(result, 'otter_gave', result.total):g}/{possible:g}")
+        result = _failure(f"FLAGGED for review ({why}): {'; '.join(flags)}")
+    result.flags = flags
+    parts = ["Completed" if not result.has_catastrophic_failure() else str(result.catastrophic_error)]
+    if not result.has_catastrophic_failure():
+        if any(e.startswith("KeyboardInterrupt") for e in errors):
+            parts.append(f"a cell ran past {cell_timeout} s and was interrupted")
+        if errors:
+            kinds = list(dict.fromkeys(e.split(":")[0] for e in errors))
+            parts.append(f"{len(errors)} cell(s) raised errors ({', '.join(kinds)}), the first: {errors[0][:100]}")
+    result.status = "; ".join(parts + notes)
+    return result
+
+
+def _write_results(item: Item, result: GradingResults) -> None:
+    if not item.results_dir.is_dir():
+        return
+    tests = {name: {"score": t.score, "possible": t.possible,
+                    "cases": [{"name": r.test_case.name, "points": r.test_case.points, "hidden": r.test_case.hidden,
+                               "passed": r.passed, "message": r.message} for r in t.test_case_results]}
+             for name, t in result.results.items()}
+    data = {"file": item.name, "score": result.total, "possible": result.possible, "status": result.status,
+            "flags": result.flags, "tests": tests}
+    (item.results_dir / "results.json").write_text(json.dumps(data, indent=2, default=str))
+
+
+def _settings(timeout, memory_limit, scan, use_sandbox) -> Settings:
+    if use_sandbox and (why := sandbox.unavailable()):
+        raise SystemExit(f"rnnhw grade runs each submission in a bubblewrap sandbox, and {why}.\n{NO_SANDBOX_HELP}")
+    return Settings(timeout, memory_limit, scan, use_sandbox)
 
 
 def grade_batch(items: list[Item], jobs: int = 1, timeout: float = DEFAULT_TIMEOUT,
-                memory_limit: int = DEFAULT_MEMORY_LIMIT, scan: bool = True) -> list[GradingResults]:
+                memory_limit: int = DEFAULT_MEMORY_LIMIT, scan: bool = True, use_sandbox: bool = True,
+                settings: Settings | None = None) -> list[GradingResults]:
     """Grade the items `jobs` at a time, printing a progress line as each one ends."""
+    settings = settings or _settings(timeout, memory_limit, scan, use_sandbox)
     finished = 0
 
     def run(item: Item) -> GradingResults:
         nonlocal finished
         start = time.monotonic()
-        if item.zip_path is None:
-            result = _with_status(_failure("not a notebook of any assignment (no otter metadata, "
-                                           "no assignment folder)"), [], [])
-        else:
-            result = grade_one(item.submission, item.zip_path, timeout, item.results_dir, memory_limit, scan)
+        result = grade_one(item, settings)
         result.file = item.name
+        try:
+            _write_results(item, result)
+        except OSError as e:
+            result.status += f"; results.json not written ({e})"
         finished += 1
         print(f"[{finished}/{len(items)}] {item.hw}/{item.name}: {result.total:g}/{result.possible:g} "
               f"in {time.monotonic() - start:.1f} s {result.status}", flush=True)
@@ -281,35 +460,53 @@ def grade_batch(items: list[Item], jobs: int = 1, timeout: float = DEFAULT_TIMEO
         return list(pool.map(run, items))
 
 
+def _write_csv(table: pd.DataFrame, path: Path) -> None:
+    """Write the table next to `path` and move it there: a link or anything else found at `path` is
+    replaced, never written through."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    table.to_csv(temporary, index=False)
+    os.replace(temporary, path)
+
+
 def grade(paths: list[str], output_dir: str, assignment: str | None = None, jobs: int = 1,
-          timeout: float = DEFAULT_TIMEOUT, root: Path = ROOT,
-          memory_limit: int = DEFAULT_MEMORY_LIMIT, scan: bool = True) -> dict[str, pd.DataFrame]:
+          timeout: float = DEFAULT_TIMEOUT, root: Path = ROOT, memory_limit: int = DEFAULT_MEMORY_LIMIT,
+          scan: bool = True, use_sandbox: bool = True) -> dict[str, pd.DataFrame]:
     """Grade every submission under `paths` with the zips built under `root`.
 
     Writes final_grades.csv (one per assignment, in its own folder when the batch mixes several)
     and returns the tables by assignment.
     """
+    settings = _settings(timeout, memory_limit, scan, use_sandbox)
     submissions = find_submissions(paths)
     if not submissions:
         raise SystemExit(f"no submissions (.ipynb or .zip) found in {' '.join(paths)}")
-    groups: dict[str, list[Path]] = {}
-    for submission in submissions:
-        hw = assignment or detect_assignment(submission) or "unknown"
-        groups.setdefault(hw, []).append(submission)
-    if "unknown" in groups and len(groups) == 2:
-        # a file too broken to name its assignment goes with the only other assignment in the batch
-        [known] = [hw for hw in groups if hw != "unknown"]
-        groups[known] += groups.pop("unknown")
-    for hw in groups:
-        if hw != "unknown" and not autograder_zip(hw, root).exists():
-            raise SystemExit(f"{autograder_zip(hw, root)} is missing: run `python -m rnnhw build {hw}` first")
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        prepared = dict(zip(submissions, pool.map(lambda s: prepare_submission(s, settings), submissions)))
+    try:
+        groups: dict[str, list[Path]] = {}
+        for submission in submissions:
+            hw = assignment or assignment_of(prepared[submission], submission) or "unknown"
+            groups.setdefault(hw, []).append(submission)
+        if "unknown" in groups and len(groups) == 2:
+            # a file too broken to name its assignment goes with the only other assignment in the batch
+            [known] = [hw for hw in groups if hw != "unknown"]
+            groups[known] += groups.pop("unknown")
+        for hw in groups:
+            if hw != "unknown" and not autograder_zip(hw, root).exists():
+                raise SystemExit(f"{autograder_zip(hw, root)} is missing: run `python -m rnnhw build {hw}` first")
+            if hw != "unknown":
+                load_assignment(autograder_zip(hw, root))  # a missing reference stops the batch before it starts
 
-    out = Path(output_dir)
-    names = {s: _unique_name(s, subs) for subs in groups.values() for s in subs}
-    items = [Item(hw, s, names[s], autograder_zip(hw, root) if hw != "unknown" else None,
-                  (out if len(groups) == 1 else out / hw) / "results" / names[s])
-             for hw, subs in groups.items() for s in subs]
-    graded = list(zip((item.hw for item in items), grade_batch(items, jobs, timeout, memory_limit, scan)))
+        out = Path(output_dir)
+        names = {s: _unique_name(s, subs) for subs in groups.values() for s in subs}
+        items = [Item(hw, s, names[s], autograder_zip(hw, root) if hw != "unknown" else None,
+                      (out if len(groups) == 1 else out / hw) / "results" / names[s], prepared[s])
+                 for hw, subs in groups.items() for s in subs]
+        graded = list(zip((item.hw for item in items), grade_batch(items, jobs, settings=settings)))
+    finally:
+        for p in prepared.values():
+            if p.work.exists():
+                _remove(p.work)
 
     tables = {}
     for hw in groups:
@@ -319,7 +516,7 @@ def grade(paths: list[str], output_dir: str, assignment: str | None = None, jobs
             table.loc[table["file"] == result.file, "grading_status"] = result.status
         group_dir = out if len(groups) == 1 else out / hw
         group_dir.mkdir(parents=True, exist_ok=True)
-        table.to_csv(group_dir / "final_grades.csv", index=False)
+        _write_csv(table, group_dir / "final_grades.csv")
         tables[hw] = table
         print(f"\n{hw}: {group_dir / 'final_grades.csv'}\n{table.to_string(index=False)}", flush=True)
     return tables

@@ -1,5 +1,6 @@
-"""rnnhw grade --engine docker says clearly when no daemon answers. (Export zips, broken files and the
-batch going on are tested by test_malformed.py, in one batch with the tampering cases.)"""
+"""rnnhw grade --engine docker says clearly when no daemon answers; the assignment of a submission
+comes from its metadata, read in the prepare stage. (Export zips, broken files and the batch going
+on are tested by test_malformed.py, in one batch with the tampering cases.)"""
 
 import shutil
 import subprocess
@@ -21,7 +22,7 @@ def test_docker_engine_says_clearly_when_no_daemon_answers(tmp_path):
 
 
 def test_the_assignment_comes_from_the_metadata_else_the_folder(tmp_path):
-    from rnnhw.grade import detect_assignment
+    from rnnhw.grade import Settings, _remove, assignment_of, prepare_submission
     folder = tmp_path / "hw2_timeseries"
     folder.mkdir()
     hw1 = (ROOT / "assignments" / "hw1_sentiment" / "hw1_sentiment.ipynb").read_bytes()
@@ -30,7 +31,13 @@ def test_the_assignment_comes_from_the_metadata_else_the_folder(tmp_path):
     (tmp_path / "empty.ipynb").write_text("")
     with zipfile.ZipFile(folder / "export.zip", "w") as z:  # what grader.export() hands in
         z.writestr("hw1_sentiment.ipynb", hw1)
-    assert detect_assignment(folder / "hw1 notebook.ipynb") == "hw1_sentiment"
-    assert detect_assignment(folder / "export.zip") == "hw1_sentiment"
-    assert detect_assignment(folder / "empty.ipynb") == "hw2_timeseries"
-    assert detect_assignment(tmp_path / "empty.ipynb") is None
+
+    def assignment(path):
+        prepared = prepare_submission(path, Settings(timeout=60))
+        _remove(prepared.work)
+        return assignment_of(prepared, path)
+
+    assert assignment(folder / "hw1 notebook.ipynb") == "hw1_sentiment"
+    assert assignment(folder / "export.zip") == "hw1_sentiment"
+    assert assignment(folder / "empty.ipynb") == "hw2_timeseries"
+    assert assignment(tmp_path / "empty.ipynb") is None
