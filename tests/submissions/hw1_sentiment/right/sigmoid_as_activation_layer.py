@@ -1,8 +1,8 @@
 """Puts the sigmoid in a separate keras.layers.Activation layer after a linear Dense(1)."""
 # %% q4
-def small_model():
+def small_model(nb_words, nb_features):
     net = keras.Sequential([
-        keras.Input((nb_words, len(vocabulary))),
+        keras.Input((nb_words, nb_features)),
         keras.layers.LSTM(10),
         keras.layers.Dense(1),
         keras.layers.Activation("sigmoid"),

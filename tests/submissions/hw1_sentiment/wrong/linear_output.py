@@ -1,10 +1,11 @@
 """Forgets the activation of the output neuron: Dense(1) is linear, so the model outputs any real
 number, not a probability, while the loss still expects probabilities."""
 # loses: q4
+# also loses: q5 (Q5 trains the model that small_model builds, with the recipe: at the autograder's seed 42, this linear output stays at skill 0 against the majority class; at some other seeds it gets there)
 # %% q4
-def small_model():
+def small_model(nb_words, nb_features):
     net = keras.Sequential([
-        keras.Input((nb_words, len(vocabulary))),
+        keras.Input((nb_words, nb_features)),
         keras.layers.LSTM(10),
         keras.layers.Dense(1),
     ])

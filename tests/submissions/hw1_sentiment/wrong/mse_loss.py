@@ -1,9 +1,9 @@
 """Compiles the classifier with the mean squared error ("mse") instead of the binary cross-entropy."""
 # loses: q4
 # %% q4
-def small_model():
+def small_model(nb_words, nb_features):
     net = keras.Sequential([
-        keras.Input((nb_words, len(vocabulary))),
+        keras.Input((nb_words, nb_features)),
         keras.layers.LSTM(10),
         keras.layers.Dense(1, activation="sigmoid"),
     ])

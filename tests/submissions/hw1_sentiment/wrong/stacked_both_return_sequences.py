@@ -2,9 +2,9 @@
 outputs one number per time step, shape (batch, 10, 1), not one per sentence."""
 # loses: q6
 # %% q6
-def stacked_model():
+def stacked_model(nb_words, nb_features):
     net = keras.Sequential([
-        keras.Input((nb_words, len(vocabulary))),
+        keras.Input((nb_words, nb_features)),
         keras.layers.LSTM(20, return_sequences=True),
         keras.layers.LSTM(10, return_sequences=True),
         keras.layers.Dense(1, activation="sigmoid"),
@@ -17,8 +17,8 @@ def stacked_model():
     return net
 
 
-keras.utils.set_random_seed(rng_seed)
-stacked = stacked_model()
+keras.utils.set_random_seed(rng_seed)  # keep this line right before the model is created
+stacked = stacked_model(nb_words, len(vocabulary))
 stacked.summary()
 
 stacked_history = stacked.fit(X_train, T_train, validation_data=(X_test, T_test), epochs=30, batch_size=10, verbose=0)

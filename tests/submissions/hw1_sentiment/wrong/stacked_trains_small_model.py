@@ -1,10 +1,10 @@
-"""Writes stacked_model() correctly but then trains `stacked = small_model()`: the trained `stacked`
-has a single LSTM layer."""
+"""Writes stacked_model correctly but then trains `stacked = small_model(nb_words, len(vocabulary))`:
+the trained `stacked` has a single LSTM layer, not the two of stacked_model."""
 # loses: q6
 # %% q6
-def stacked_model():
+def stacked_model(nb_words, nb_features):
     net = keras.Sequential([
-        keras.Input((nb_words, len(vocabulary))),
+        keras.Input((nb_words, nb_features)),
         keras.layers.LSTM(20, return_sequences=True),
         keras.layers.LSTM(10),
         keras.layers.Dense(1, activation="sigmoid"),
@@ -17,8 +17,8 @@ def stacked_model():
     return net
 
 
-keras.utils.set_random_seed(rng_seed)
-stacked = small_model()
+keras.utils.set_random_seed(rng_seed)  # keep this line right before the model is created
+stacked = small_model(nb_words, len(vocabulary))
 stacked.summary()
 
 stacked_history = stacked.fit(X_train, T_train, validation_data=(X_test, T_test), epochs=30, batch_size=10, verbose=0)

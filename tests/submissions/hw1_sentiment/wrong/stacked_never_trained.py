@@ -1,0 +1,22 @@
+"""Creates the stacked model but never trains it: `stacked` keeps its random initial weights and
+`stacked_history` is never defined."""
+# loses: q6
+# %% q6
+def stacked_model(nb_words, nb_features):
+    net = keras.Sequential([
+        keras.Input((nb_words, nb_features)),
+        keras.layers.LSTM(20, return_sequences=True),
+        keras.layers.LSTM(10),
+        keras.layers.Dense(1, activation="sigmoid"),
+    ])
+    net.compile(
+        loss="binary_crossentropy",
+        optimizer=keras.optimizers.Adam(learning_rate=0.01),
+        metrics=["binary_accuracy"],
+    )
+    return net
+
+
+keras.utils.set_random_seed(rng_seed)  # keep this line right before the model is created
+stacked = stacked_model(nb_words, len(vocabulary))
+stacked.summary()
