@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all build examples test validity bench clean
+.PHONY: all build examples test validity bench clean bubblewrap
 all: build examples
 
 $(STAMP): requirements.txt
@@ -18,11 +18,17 @@ $(STAMP): requirements.txt
 build: $(STAMP)
 	$(PY) -m rnnhw build
 
-examples: build
+examples: build bubblewrap
 	$(PY) -m rnnhw grade examples/submissions --jobs 2 -o grades
 
-test: $(STAMP)
+test: $(STAMP) bubblewrap
 	$(PY) -m pytest tests
+
+# rnnhw grade runs each submission in a bubblewrap sandbox: installed here where we can (root, apt-get).
+bubblewrap:
+	@command -v bwrap >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  { apt-get install -y -q bubblewrap >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q bubblewrap >/dev/null; }; }; } || \
+	  echo "bubblewrap (bwrap) is missing and cannot be installed here: install it (README, Bad submissions and tampering)"
 
 clean:
 	rm -rf autograder grades

@@ -59,6 +59,8 @@ MAX_SUBMISSION_BYTES = 1 * 2**30
 MAX_REPORT_BYTES = 8 * 2**20
 # The last part of a submission's grading log kept in its results folder.
 MAX_LOG_BYTES = 1 * 2**20
+# Lines TensorFlow's C++ logging writes whatever TF_CPP_MIN_LOG_LEVEL says: not a reason.
+TENSORFLOW_LOG_LINES = ("I0000", "W0000", "E0000", "WARNING: All log messages")
 NO_SANDBOX_HELP = ("Install it (`apt-get install bubblewrap`, `dnf install bubblewrap`, `pacman -S bubblewrap`), "
                    "or grade with --no-sandbox, which runs each notebook with your rights: only for notebooks you trust.")
 
@@ -297,12 +299,13 @@ def _run_and_verify(assignment: Assignment, prepared: Prepared, results_dir: Pat
     if outcome.timed_out:
         return _failure(f"timed out after {settings.timeout:.0f} s"), [], []
     if report is None or report.get("failure") or report.get("kernel") is None:
-        reason = _text(report.get("failure")) if report else None
-        if not reason:
-            tail = [line for line in _log_tail(work / "log.txt").splitlines() if line.strip()]
-            reason = (f"the hidden tests gave no results ({tail[-1][:200]})" if report and tail else
-                      "the hidden tests gave no results" if report else
-                      tail[-1][:300] if tail else f"grader exited with code {outcome.returncode}")
+        if report is not None:
+            reason = _text(report.get("failure")) or "the hidden tests gave no results (the tests' cell did not end, " \
+                "or the notebook removed or replaced what it wrote)"
+        else:
+            tail = [line for line in _log_tail(work / "log.txt").splitlines()
+                    if line.strip() and not line.startswith(TENSORFLOW_LOG_LINES)]
+            reason = tail[-1][:300] if tail else f"grader exited with code {outcome.returncode}"
         return _failure(f"could not be graded: {reason}"), [], []
     kernel, errors = _verdicts(report["kernel"]), _texts(report.get("errors"), 200)
     flags = [f"left hooks behind: {h}" for h in _texts(report.get("hooks"))]

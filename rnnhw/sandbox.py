@@ -47,8 +47,10 @@ PACKAGE_DIR = "/opt/rnnhw"
 # Small files of /etc that Python, glibc, fontconfig and matplotlib read; the rest of /etc stays out.
 ETC_FILES = ["ld.so.cache", "ld.so.conf", "ld.so.conf.d", "passwd", "group", "hosts", "nsswitch.conf",
              "localtime", "fonts", "ssl/certs", "mime.types"]
-# User ids for sandboxes started by root, one per stage, far from real users' ids.
+# User ids for sandboxes started by root, far from real users' ids: 100 per grading process (by its
+# pid), one per submission, so that the process limit of one sandbox is not shared with another.
 FIRST_UID = 200000
+UIDS_PER_PROCESS = 100
 _uids = itertools.count()
 
 
@@ -143,7 +145,8 @@ def bwrap_command(command: list[str], writable: dict[Path, str], readable: dict[
         args += ["--bind", str(host), inside]
     for host, inside in readable.items():
         args += ["--ro-bind", str(host), inside]
-    args += ["--chdir", cwd, "--clearenv"]
+    # the sandbox's root is a tmpfs of bwrap's: read-only, so that nothing can fill memory through it
+    args += ["--remount-ro", "/", "--chdir", cwd, "--clearenv"]
     for name, value in env.items():
         args += ["--setenv", name, value]
     return [*args, "--", *command]
@@ -171,8 +174,14 @@ def own(folder: Path, uid: int | None) -> None:
         os.lchown(path, uid, uid)
 
 
+def own_uids() -> range:
+    """The user ids this process gives its sandboxes (when it runs as root)."""
+    first = FIRST_UID + (os.getpid() % 10000) * UIDS_PER_PROCESS
+    return range(first, first + UIDS_PER_PROCESS)
+
+
 def new_uid() -> int | None:
-    return FIRST_UID + next(_uids) % 100000 if os.geteuid() == 0 else None
+    return own_uids()[next(_uids) % UIDS_PER_PROCESS] if os.geteuid() == 0 else None
 
 
 def run(python_args: list[str], *, writable: dict[Path, str], readable: dict[Path, str], cwd: str, job: Path,

@@ -1,19 +1,24 @@
 """Bad submissions never stop a batch: each gets a row with the points of what still passes and a
-readable reason, none runs past the per-submission timeout, and the honest submissions graded in the
-same batch get exactly what they get alone.
+readable reason, none runs past the per-submission timeout, nothing it started or wrote outlives
+it, and the honest submissions graded in the same batch get exactly what they get alone.
 
 One batch grades the malformed cases (tests/submissions/malformed/ and the files written below), the
-tampering cases of test_tamper.py and two honest notebooks, `jobs=2`, through `rnnhw.grade.grade`.
+tampering cases of test_tamper.py and the honest notebooks, `jobs=2`, through `rnnhw.grade.grade`.
 Most cases start from a fast honest notebook (the student notebook with the answers that need no
 training) so that the batch costs a few minutes.
 
 A case file in tests/submissions/{malformed,tamper}/ is a change file (rnnhw/submissions.py) with
-`# base: fast`, `# loses:` (questions that must score 0, or `all`), `# status:` (words grading_status
-must contain, several separated by |) and, for tampering, `# caught: scan` or `runtime`; a section
-`# %% top` or `# %% end` adds a cell before or after every other.
+`# base: fast` or `blank` (the student notebook as handed out), `# loses:` (questions that must
+score 0, or `all`), `# status:` (words grading_status must contain, several separated by |) and, for
+tampering, `# caught: scan` (flagged, not run), `runtime` (run, then flagged) or `stopped` (run, it
+earns no more than its honest answers); a section `# %% top` or `# %% end` adds a cell before or
+after every other. In a case's code, __OUTSIDE__ (a folder outside the sandbox that must stay empty),
+__GRADES__ (the batch's final_grades.csv) and __SEARCH__ (the folders above the build, where the
+instructor's files are) are replaced by their paths.
 """
 
 import functools
+import hashlib
 import json
 import os
 import pickle
@@ -28,6 +33,7 @@ import nbformat
 import psutil
 import pytest
 
+from rnnhw import sandbox
 from rnnhw.grade import grade
 from rnnhw.submissions import Change, apply_change, fill_answers
 
@@ -41,6 +47,12 @@ FAST_QUESTIONS = ["q1", "q2", "q4", "q5"]
 TIMEOUT = 150
 # Where the crafted .OTTER_LOG would leave its mark if anything unpickled it.
 MARKER_NAME = "otter_log_was_unpickled"
+CANARY_NAME = "instructor-canary.txt"
+# Seconds to wait after the batch before looking for what outlived it (the process that
+# outlives_the_grading.py leaves behind acts every second).
+AFTER_BATCH = 3
+# Cases that are honest notebooks in an unusual form: graded as the fast notebook alone.
+HONEST_VARIANTS = ["kernelspec rnn-course.ipynb", "changes_directory.ipynb"]
 
 
 @dataclass
@@ -49,7 +61,8 @@ class Case:
     loses: list[str] | None  # questions that must score 0; None: every question
     status: str  # words grading_status must contain (several: separated by |)
     description: str = ""
-    caught: str = ""  # tampering: scan, runtime or zip
+    caught: str = ""  # tampering: scan, runtime, stopped or zip
+    base: str = "fast"
 
 
 def _header(text: str, key: str) -> str | None:
@@ -67,7 +80,8 @@ def read_case(path: Path) -> tuple[Case, Change]:
     change = Change(path.stem, description, [], sections)
     loses = _header(text, "loses")
     case = Case(f"{path.stem}.ipynb", None if loses == "all" else (loses or "").split(),
-                _header(text, "status") or "", change.description, _header(text, "caught") or "")
+                _header(text, "status") or "", change.description, _header(text, "caught") or "",
+                _header(text, "base") or "fast")
     return case, change
 
 
@@ -75,12 +89,16 @@ def copy(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nbformat.from_dict(json.loads(json.dumps(nb)))
 
 
-def build_notebook(base: nbformat.NotebookNode, change: Change) -> nbformat.NotebookNode:
-    """The base with the change applied; sections `top` and `end` add a cell before or after all."""
+def build_notebook(base: nbformat.NotebookNode, change: Change, paths: dict[str, object] | None = None
+                   ) -> nbformat.NotebookNode:
+    """The base with the change applied; sections `top` and `end` add a cell before or after all;
+    the placeholders of `paths` are replaced by their values (as Python literals)."""
     nb = copy(base)
+    sections = [(where, functools.reduce(lambda s, kv: s.replace(kv[0], repr(kv[1])), (paths or {}).items(), source))
+                for where, source in change.sections]
     apply_change(nb, Change(change.name, change.description, change.loses,
-                            [s for s in change.sections if s[0] not in {"top", "end"}]))
-    for where, source in change.sections:
+                            [s for s in sections if s[0] not in {"top", "end"}]))
+    for where, source in sections:
         if where == "top":
             nb.cells.insert(0, nbformat.v4.new_code_cell(source))
         elif where == "end":
@@ -91,6 +109,10 @@ def build_notebook(base: nbformat.NotebookNode, change: Change) -> nbformat.Note
 def fast_notebook(root: Path) -> nbformat.NotebookNode:
     return fill_answers(root / "assignments" / HW / f"{HW}.ipynb", root / "autograder" / HW / f"{HW}.ipynb",
                         FAST_QUESTIONS)
+
+
+def blank_notebook(root: Path) -> nbformat.NotebookNode:
+    return nbformat.read(root / "assignments" / HW / f"{HW}.ipynb", as_version=4)
 
 
 def _export_zip(path: Path, nb: nbformat.NotebookNode, extra: dict[str, bytes]) -> None:
@@ -123,6 +145,7 @@ def generated_cases(folder: Path, root: Path, fast: nbformat.NotebookNode, marke
     add("empty.ipynb", "", None, "JSON")
     add("not json.ipynb", "this is not a notebook", None, "JSON")
     add("json not a notebook.ipynb", json.dumps({"name": "hw2", "answers": [1, 2, 3]}), None, "not a notebook")
+    add("deeply nested json.ipynb", "[" * 100_000 + "]" * 100_000, None, "nested too deep")
     # an old format under a name with spaces and letters beyond ASCII
     add("Übung Nº2 – élève v3.ipynb", nbformat.writes(nbformat.convert(copy(fast), 3)), [],
         "converted from nbformat 3")
@@ -133,6 +156,16 @@ def generated_cases(folder: Path, root: Path, fast: nbformat.NotebookNode, marke
     code = next(c for c in huge.cells if c.cell_type == "code")
     code.outputs = [nbformat.v4.new_output("stream", name="stdout", text="x" * 10 * 2**20) for _ in range(20)]
     add("200 MB of outputs.ipynb", nbformat.writes(huge), [], "Completed")
+    # the kernel of a student's conda environment, which the grading machine does not have
+    named = copy(fast)
+    named.metadata["kernelspec"] = {"name": "rnn-course", "display_name": "Python (rnn-course)", "language": "python"}
+    add("kernelspec rnn-course.ipynb", nbformat.writes(named), [], "Completed")
+    # a markdown cell whose source is a number and a code cell whose source is an object
+    odd = json.loads(nbformat.writes(fast))
+    odd["cells"].insert(0, {"cell_type": "markdown", "metadata": {}, "source": 42})
+    odd["cells"].insert(1, {"cell_type": "code", "metadata": {}, "source": {"not": "text"}, "outputs": [],
+                            "execution_count": None})
+    add("cell sources not text.ipynb", json.dumps(odd), [], "source is not text")
     # numpy.py would shadow numpy in the kernel, otter/ would replace otter, if they reached it
     _export_zip(folder / "export with extra files.zip", fast, {
         "numpy.py": b"raise ImportError('a numpy from the submission')\n",
@@ -144,11 +177,40 @@ def generated_cases(folder: Path, root: Path, fast: nbformat.NotebookNode, marke
         z.writestr("notes.txt", "I forgot the notebook")
     cases.append(Case("export without notebook.zip", None, "holds 0 notebooks"))
     add("garbage.zip", b"PK\x03\x04 not really a zip", None, "not a zip file")
+    # a zip of 0.6 MB holding a 600 MB notebook (written in chunks: this process stays small too)
+    with zipfile.ZipFile(folder / "zip bomb.zip", "w", zipfile.ZIP_DEFLATED) as z:
+        with z.open(f"{HW}.ipynb", "w", force_zip64=True) as f:
+            f.write(b'{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": []')
+            for _ in range(600):
+                f.write(b" " * 2**20)
+            f.write(b"}")
+    cases.append(Case("zip bomb.zip", None, "600 MB"))
     # tampering: a .OTTER_LOG that runs code when unpickled, as otter run would unpickle it
     _export_zip(folder / "crafted otter log.zip", fast, {".OTTER_LOG": pickle.dumps(_Unpickled(marker))})
     cases.append(Case("crafted otter log.zip", [], ".OTTER_LOG was not read",
                       "a .OTTER_LOG that runs code when unpickled", "zip"))
     return cases
+
+
+def _sandbox_processes(label: str, outside: Path) -> list[list[str]]:
+    """Processes of the batch still running: with its label, a sandbox's user id, or naming the
+    folder that only the cases know (a process that cleared its environment keeps its command line)."""
+    left = []
+    for process in psutil.process_iter(["cmdline", "uids", "environ"]):
+        try:
+            command = process.info["cmdline"] or []
+            mine = ((process.info["environ"] or {}).get("RNNHW_TEST_BATCH") == label
+                    or process.info["uids"].real in sandbox.own_uids() or str(outside) in " ".join(command))
+            if mine and process.pid != os.getpid():
+                left.append(command)
+        except psutil.Error:
+            pass
+    return left
+
+
+def _work_folders() -> set[str]:
+    import tempfile
+    return {p.name for p in Path(tempfile.gettempdir()).glob("rnnhw-grade-*")}
 
 
 @functools.cache
@@ -157,10 +219,16 @@ def graded_batch(root: Path) -> dict:
 
     Cached: test_tamper.py reads the same batch."""
     work = root.parent / "bad_submissions"
-    folder, marker = work / HW, work / MARKER_NAME
+    folder, marker, outside = work / HW, work / MARKER_NAME, work / "outside"
     shutil.rmtree(work, ignore_errors=True)  # a batch that failed half-way is not reused
     folder.mkdir(parents=True)
+    outside.mkdir()
+    canary = root.parent / CANARY_NAME
+    canary.write_text(f"canary {hashlib.sha256(str(root).encode()).hexdigest()}")
+    paths = {"__OUTSIDE__": str(outside), "__GRADES__": str(work / "out" / "final_grades.csv"),
+             "__SEARCH__": [str(root.parent)]}
     fast = fast_notebook(root)
+    bases = {"fast": fast, "blank": blank_notebook(root)}
     nbformat.write(fast, folder / "honest fast.ipynb")
     nbformat.write(nbformat.read(root / "autograder" / HW / f"{HW}.ipynb", as_version=4),
                    folder / "honest reference.ipynb")
@@ -168,8 +236,7 @@ def graded_batch(root: Path) -> dict:
     for kind in ["malformed", "tamper"]:
         for path in sorted((SUBMISSIONS / kind).glob("*.py")):
             case, change = read_case(path)
-            assert _header(path.read_text(), "base") == "fast", f"{path}: only the fast base is used"
-            nbformat.write(build_notebook(fast, change), folder / case.name)
+            nbformat.write(build_notebook(bases[case.base], change, paths), folder / case.name)
             cases[case.name] = (kind, case)
     for case in generated_cases(folder, root, fast, marker):
         cases[case.name] = ("tamper" if case.caught else "malformed", case)
@@ -181,6 +248,7 @@ def graded_batch(root: Path) -> dict:
 
     # every process of this batch carries the label, to find any left running afterwards
     label = os.environ["RNNHW_TEST_BATCH"] = f"bad-submissions-{os.getpid()}-{time.time()}"
+    folders_before = _work_folders()
     start = time.monotonic()
     try:
         table = grade([str(folder)], str(work / "out"), assignment=HW, jobs=2, timeout=TIMEOUT, root=root)[HW]
@@ -188,10 +256,15 @@ def graded_batch(root: Path) -> dict:
         del os.environ["RNNHW_TEST_BATCH"]
     batch_seconds = time.monotonic() - start
     print(f"[bad submissions] {len(table) - 1} graded in {batch_seconds:.0f} s", flush=True)
+    grades_after = (work / "out" / "final_grades.csv").read_bytes()
+    time.sleep(AFTER_BATCH)
     questions = [c for c in table.columns if re.fullmatch(r"q\d+", c)]
     return {"table": table.set_index("file"), "alone": alone.set_index("file"), "cases": cases,
             "questions": questions, "marker": marker, "out": work / "out", "seconds": batch_seconds,
-            "label": label}
+            "label": label, "outside": outside, "root": root, "canary": canary, "paths": paths, "bases": bases,
+            "left running": _sandbox_processes(label, outside), "outside files": sorted(os.listdir(outside)),
+            "grades changed": (work / "out" / "final_grades.csv").read_bytes() != grades_after,
+            "work folders left": _work_folders() - folders_before}
 
 
 @pytest.fixture(scope="module")
@@ -202,6 +275,13 @@ def batch(fresh_build) -> dict:
 def cases_of(kind: str) -> list[Case]:
     """The committed cases of a kind (the generated ones are checked by name in the tests)."""
     return [read_case(p)[0] for p in sorted((SUBMISSIONS / kind).glob("*.py"))]
+
+
+def honest_part(batch: dict, case: Case, question: str) -> float:
+    """What the honest answers of a case earn on a question: the fast notebook's, 0 where it loses."""
+    if case.loses is None or question in case.loses or case.base == "blank":
+        return 0
+    return batch["alone"].loc["honest fast.ipynb", question]
 
 
 def test_every_case_and_honest_notebook_has_a_row(batch):
@@ -215,7 +295,8 @@ def test_every_case_and_honest_notebook_has_a_row(batch):
 def test_honest_submissions_are_graded_as_when_alone(batch):
     table, alone, questions = batch["table"], batch["alone"], batch["questions"]
     columns = questions + ["total_points_earned"]
-    assert table.loc["honest fast.ipynb", columns].tolist() == alone.loc["honest fast.ipynb", columns].tolist()
+    for name in ["honest fast.ipynb", *HONEST_VARIANTS]:
+        assert table.loc[name, columns].tolist() == alone.loc["honest fast.ipynb", columns].tolist(), table.loc[name]
     assert alone.loc["honest fast.ipynb", "total_points_earned"] > 0, "the fast notebook should earn points"
     assert table.loc["honest reference.ipynb", "percent_correct"] == 1.0, table.loc["honest reference.ipynb"]
     assert table.loc["honest reference.ipynb", "grading_status"] == "Completed"
@@ -223,34 +304,36 @@ def test_honest_submissions_are_graded_as_when_alone(batch):
 
 @pytest.mark.parametrize("name", sorted(
     [c.name for c in cases_of("malformed")]
-    + ["empty.ipynb", "not json.ipynb", "json not a notebook.ipynb", "Übung Nº2 – élève v3.ipynb",
-       "another assignment.ipynb", "200 MB of outputs.ipynb", "export with extra files.zip",
-       "export without notebook.zip", "garbage.zip"]))
+    + ["empty.ipynb", "not json.ipynb", "json not a notebook.ipynb", "deeply nested json.ipynb",
+       "Übung Nº2 – élève v3.ipynb", "another assignment.ipynb", "200 MB of outputs.ipynb",
+       "kernelspec rnn-course.ipynb", "cell sources not text.ipynb", "export with extra files.zip",
+       "export without notebook.zip", "garbage.zip", "zip bomb.zip"]))
 def test_bad_submission_gets_what_still_passes_and_a_reason(batch, name):
     kind, case = batch["cases"][name]
-    row, fast = batch["table"].loc[name], batch["alone"].loc["honest fast.ipynb"]
+    row = batch["table"].loc[name]
     status = row["grading_status"]
     for words in case.status.split("|"):
         assert words.strip().lower() in status.lower(), f"{name}: {status!r} should say {words.strip()!r}"
     for q in batch["questions"]:
-        expected = 0 if case.loses is None or q in case.loses else fast[q]
+        expected = honest_part(batch, case, q)
         assert row[q] == expected, f"{name} {q}: {row[q]} (expected {expected}); {status}"
     if case.loses is None:
         assert row["total_points_earned"] == 0
 
 
-def test_the_endless_loop_is_stopped_and_leaves_no_process(batch):
+def test_the_endless_loop_is_stopped(batch):
     status = batch["table"].loc["endless_loop_ignoring_interrupts.ipynb", "grading_status"]
     assert status.startswith(f"timed out after {TIMEOUT} s"), status
-    # the kernel runs in a session of its own: grade must end it too, not only otter's process
-    left = []
-    for process in psutil.process_iter():
-        try:
-            if process.environ().get("RNNHW_TEST_BATCH") == batch["label"]:
-                left.append(process.cmdline())
-        except psutil.Error:
-            pass
-    assert not left, f"grading processes still running after the batch: {left}"
+
+
+def test_nothing_outlives_the_batch(batch):
+    # the kernel runs in a session of its own, outlives_the_grading.py leaves a process that left
+    # its session and its environment: the sandbox's end must end them all
+    assert not batch["left running"], f"processes still running after the batch: {batch['left running']}"
+    assert not batch["grades changed"], "final_grades.csv was changed after the batch"
+    assert b"hacked" not in (batch["out"] / "final_grades.csv").read_bytes()
+    assert not batch["work folders left"], f"grading folders left behind: {batch['work folders left']}"
+    assert batch["outside files"] == [], f"files written outside the sandbox: {batch['outside files']}"
 
 
 def test_every_malformed_case_is_graded_in_the_batch(batch):

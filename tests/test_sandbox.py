@@ -51,7 +51,8 @@ for path in [{str(canary)!r}, {str(ROOT / 'README.md')!r}, {str(ROOT / 'solution
         seen[path] = type(e).__name__
 written = {{}}
 for path in ["/grading/mine.txt", "/tmp/scratch.txt", {str(tmp_path / 'outside.txt')!r}, sys.prefix + "/x.txt",
-             {str(ROOT / 'rnnhw' / 'x.py')!r}, "/opt/rnnhw/rnnhw/x.py", "/usr/x.txt"]:
+             {str(ROOT / 'rnnhw' / 'x.py')!r}, "/opt/rnnhw/rnnhw/x.py", "/usr/x.txt", "/x.txt", "/opt/x.txt",
+             "/dev/x.txt"]:
     try:
         open(path, "w").write("x")
         written[path] = "written"

@@ -1,8 +1,12 @@
 """Tampering never raises a grade: each attempt in tests/submissions/tamper/ (graded in the batch of
-test_malformed.py) scores at most what its honest answers earn alone, and is flagged for review.
-Honest submissions scan clean, so no one is flagged for doing the homework."""
+test_malformed.py) scores at most what its honest answers earn alone; what the scan catches is not
+run, what the run catches is flagged; nothing of the instructor's is read and no code of a
+submission runs outside its sandbox. The attacks are real: graded by plain `otter run`, the ones
+the sandbox stops work. Honest submissions scan clean, so no one is flagged for doing the homework."""
 
-import re
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -13,25 +17,31 @@ from rnnhw.scan import scan_notebook
 from rnnhw.submissions import apply_change, read_change
 
 from conftest import ASSIGNMENTS
-from test_malformed import batch, build_notebook, cases_of, fast_notebook, read_case  # noqa: F401 - fixture
+from test_malformed import (HW, batch, build_notebook, cases_of, fast_notebook, blank_notebook,  # noqa: F401
+                            honest_part, read_case)
 
 TAMPER = sorted((ROOT / "tests" / "submissions" / "tamper").glob("*.py"))
 
 
 def test_there_are_tamper_cases():
-    assert len(TAMPER) >= 8
+    assert len(TAMPER) >= 20
 
 
-@pytest.mark.parametrize("name", [c.name for c in cases_of("tamper")])
-def test_tampering_scores_no_more_than_the_honest_answers_and_is_flagged(batch, name):
+@pytest.mark.parametrize("name", [c.name for c in cases_of("tamper")] + ["crafted otter log.zip"])
+def test_tampering_scores_no_more_than_its_honest_answers(batch, name):
     _, case = batch["cases"][name]
-    row, fast = batch["table"].loc[name], batch["alone"].loc["honest fast.ipynb"]
-    assert row["total_points_earned"] <= fast["total_points_earned"], row
+    row = batch["table"].loc[name]
     for q in batch["questions"]:
-        assert row[q] <= fast[q], f"{name} {q}: {row[q]} > {fast[q]} earned by the honest answers"
-    assert row["grading_status"].startswith("FLAGGED for review"), row["grading_status"]
+        assert row[q] <= honest_part(batch, case, q), f"{name} {q}: {row[q]} > {honest_part(batch, case, q)}"
+    status = row["grading_status"]
+    if case.caught in ("scan", "runtime"):
+        assert status.startswith("FLAGGED for review"), status
     if case.caught == "scan":
-        assert "(not run)" in row["grading_status"], "a notebook the scan flags must not be executed"
+        assert "(not run)" in status, "a notebook the scan flags must not be executed"
+    if case.caught == "runtime":
+        assert "(not run)" not in status, f"{name} claims to be caught at run time: update `# caught:`"
+    for words in filter(None, case.status.split("|")):
+        assert words.strip().lower() in status.lower(), f"{name}: {status!r} should say {words.strip()!r}"
 
 
 def test_a_crafted_otter_log_is_never_unpickled(batch):
@@ -42,18 +52,58 @@ def test_a_crafted_otter_log_is_never_unpickled(batch):
     assert row["total_points_earned"] == fast["total_points_earned"]
 
 
-def test_rewriting_the_hidden_tests_is_caught_while_grading(batch):
-    status = batch["table"].loc["edits_hidden_tests_disguised.ipynb", "grading_status"]
-    assert "rewrote the hidden tests" in status, status
-    # the attack works on otter alone: the score it would have given is above the honest one
-    otter_gave = float(re.search(r"otter gave ([\d.]+)/", status).group(1))
-    assert otter_gave > batch["alone"].loc["honest fast.ipynb", "total_points_earned"], status
+def test_nothing_of_the_instructors_is_read(batch):
+    token = batch["canary"].read_text()
+    for path in batch["out"].rglob("*"):
+        if path.is_file():
+            assert token not in path.read_text(errors="replace"), f"the canary reached {path}"
+    assert "canary-was-read" not in batch["outside files"]
+
+
+def test_no_code_of_a_submission_runs_outside_its_sandbox(batch):
+    # each of these files is written by a case's code, if it runs where it should not
+    for name in ["unpickled-by-the-grader", "log-server-unpickled", "two-gib", "daemon-alive"]:
+        assert name not in batch["outside files"]
+
+
+def test_a_forged_kernel_verdict_is_caught_outside_the_kernel(batch):
+    fast_total = batch["alone"].loc["honest fast.ipynb", "total_points_earned"]
+    for name in ["checker_reached_by_getattr.ipynb", "event_hook_rewrites_results.ipynb",
+                 "rewrites_tests_restores_at_exit.ipynb"]:
+        status = batch["table"].loc[name, "grading_status"]
+        assert "fail on its answers outside the kernel" in status, status
+        # the attack works on otter's own verdict: it gave more than the honest answers
+        otter_gave = float(status.split("otter gave ")[1].split("/")[0])
+        assert otter_gave > fast_total, status
+
+
+def test_the_attacks_work_without_the_sandbox(batch, tmp_path):
+    """The blank notebook that searches the instructor's files and the pickle sent to the log
+    server, in one notebook graded by plain `otter run`: full marks, the canary read, the pickle run."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    paths = {**batch["paths"], "__OUTSIDE__": str(outside)}
+    nb = batch["bases"]["blank"]
+    for case in ["blank_searches_the_instructors_files", "pickle_to_the_log_server"]:
+        nb = build_notebook(nb, read_case(ROOT / "tests" / "submissions" / "tamper" / f"{case}.py")[1], paths)
+    nbformat.write(nb, tmp_path / "attacks.ipynb")
+    zip_path = batch["root"] / "autograder" / HW / f"{HW}-autograder.zip"
+    code = (f"import otter.run\nr = otter.run.main({str(tmp_path / 'attacks.ipynb')!r}, autograder={str(zip_path)!r}, "
+            f"output_dir={str(tmp_path)!r}, no_logo=True)\nprint('SCORE', r.total, r.possible)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=600,
+                          env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"})
+    score = [line.split()[1:] for line in done.stdout.splitlines() if line.startswith("SCORE")]
+    assert score and float(score[0][0]) == float(score[0][1]) > 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert sorted(os.listdir(outside)) == ["canary-was-read", "log-server-unpickled"]
+    assert batch["canary"].read_text() in done.stdout + done.stderr
 
 
 @pytest.mark.parametrize("path", TAMPER, ids=lambda p: p.stem)
 def test_scan_catches_what_it_claims(fresh_build, path):
     case, change = read_case(path)
-    findings = scan_notebook(build_notebook(fast_notebook(fresh_build), change))
+    base = blank_notebook(fresh_build) if case.base == "blank" else fast_notebook(fresh_build)
+    paths = {"__OUTSIDE__": "/some/folder", "__GRADES__": "/some/grades.csv", "__SEARCH__": ["/some"]}
+    findings = scan_notebook(build_notebook(base, change, paths))
     if case.caught == "scan":
         assert findings, f"{path.name}: the scan should flag it"
     else:
