@@ -1,5 +1,6 @@
 '''to_levels adds the predicted change of the logarithm to the level (series[first + k - 1] + change) instead of multiplying by its exponential.'''
 # loses: q4
+# also loses: q5 (milk's forecasts are turned into levels with to_levels)
 # %% q4
 def make_forecaster(look_back):
     inputs = keras.Input((look_back, 1))

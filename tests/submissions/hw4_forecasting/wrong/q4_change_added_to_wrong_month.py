@@ -1,5 +1,6 @@
 '''to_levels applies each predicted change to the value of the month it forecasts (series[first + k]) instead of the month before.'''
 # loses: q4
+# also loses: q5 (milk's forecasts are turned into levels with to_levels)
 # %% q4
 def make_forecaster(look_back):
     inputs = keras.Input((look_back, 1))

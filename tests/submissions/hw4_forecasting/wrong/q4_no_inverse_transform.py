@@ -1,5 +1,6 @@
 '''to_levels applies the scaled prediction (between 0 and 1) as the relative change, without undoing the scaling.'''
 # loses: q4
+# also loses: q5 (milk's forecasts are turned into levels with to_levels)
 # %% q4
 def make_forecaster(look_back):
     inputs = keras.Input((look_back, 1))

@@ -20,7 +20,7 @@ def rmse(truth, forecast):
 # %% q4
 keras.utils.set_random_seed(rng_seed)
 airline_model = make_forecaster(look_back)
-airline_history = airline_model.fit(np.tile(airline_X_train, (40, 1, 1)), np.tile(airline_y_train, 40), epochs=3, batch_size=32, verbose=2)
+airline_history = airline_model.fit(np.tile(airline_X_train, (20, 1, 1)), np.tile(airline_y_train, 20), epochs=6, batch_size=32, verbose=2)
 
 airline_train_forecast = to_levels(airline, airline_scaler, airline_model.predict(airline_X_train, verbose=0), look_back + 1)
 airline_test_forecast = to_levels(airline, airline_scaler, airline_model.predict(airline_X_test, verbose=0), airline_train_size)

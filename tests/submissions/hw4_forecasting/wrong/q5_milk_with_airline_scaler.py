@@ -3,7 +3,7 @@
 # %% q5
 keras.utils.set_random_seed(rng_seed)
 milk_model = make_forecaster(look_back)
-milk_history = milk_model.fit(np.tile(milk_X_train, (40, 1, 1)), np.tile(milk_y_train, 40), epochs=3, batch_size=32, verbose=2)
+milk_history = milk_model.fit(np.tile(milk_X_train, (20, 1, 1)), np.tile(milk_y_train, 20), epochs=6, batch_size=32, verbose=2)
 
 milk_train_forecast = to_levels(milk, milk_scaler, milk_model.predict(milk_X_train, verbose=0), look_back + 1)
 milk_test_forecast = to_levels(milk, airline_scaler, milk_model.predict(milk_X_test, verbose=0), milk_train_size)

@@ -1,0 +1,19 @@
+'''The output is Dense(10) followed by a separate Activation('softmax') layer; the loss is given as a keras.losses.CategoricalCrossentropy object.'''
+# %% q6
+digits_Y_train = keras.utils.to_categorical(digits_labels_train, 10)
+digits_Y_test = keras.utils.to_categorical(digits_labels_test, 10)
+
+
+def make_digits_model():
+    inputs = keras.Input((8, 8))
+    state = keras.layers.LSTM(30)(inputs)
+    scores = keras.layers.Dense(10)(state)
+    probabilities = keras.layers.Activation("softmax")(scores)
+    net = keras.Model(inputs, probabilities)
+    net.compile(loss=keras.losses.CategoricalCrossentropy(), optimizer=keras.optimizers.Adam(learning_rate=0.01), metrics=["accuracy"])
+    return net
+
+
+keras.utils.set_random_seed(rng_seed)
+digits_model = make_digits_model()
+digits_history = digits_model.fit(digits_X_train, digits_Y_train, validation_data=(digits_X_test, digits_Y_test), epochs=15, batch_size=64, verbose=2)

@@ -1,0 +1,19 @@
+'''Builds digits_model with make_digits_model but never trains it (no fit, no digits_history).'''
+# loses: q6
+# %% q6
+digits_Y_train = keras.utils.to_categorical(digits_labels_train, 10)
+digits_Y_test = keras.utils.to_categorical(digits_labels_test, 10)
+
+
+def make_digits_model():
+    inputs = keras.Input((8, 8))
+    features = keras.layers.LSTM(30)(inputs)
+    outputs = keras.layers.Dense(10, activation="softmax")(features)
+    net = keras.Model(inputs, outputs)
+    net.compile(loss="categorical_crossentropy", optimizer=keras.optimizers.Adam(learning_rate=0.01), metrics=["accuracy"])
+    return net
+
+
+keras.utils.set_random_seed(rng_seed)
+digits_model = make_digits_model()
+# (not trained)
