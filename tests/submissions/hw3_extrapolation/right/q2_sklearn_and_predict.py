@@ -1,4 +1,5 @@
-'''Errors from sklearn's mean_squared_error on model.predict outputs (it accepts (N, 1) against (N,)).'''
+'''Errors from sklearn's mean_squared_error on model.predict outputs (it accepts (N, 1) against (N,)); the answer
+written " C " (case and spaces do not matter).'''
 # %% q2
 from sklearn.metrics import mean_squared_error
 
@@ -13,4 +14,4 @@ grid_train_mse = float(mean_squared_error(y_grid_train, grid_model.predict(x_gri
 grid_test_mse = float(mean_squared_error(y_grid_test, grid_model.predict(x_grid_test, verbose=0).ravel()))
 print("grid_model: training points", grid_train_mse, " test grid", grid_test_mse)
 
-q2_answer = "c"
+q2_answer = " C "

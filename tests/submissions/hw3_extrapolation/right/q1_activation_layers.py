@@ -1,0 +1,19 @@
+'''The ReLU as Activation layers after Dense(64) layers without activation, and a linear Activation on the output.'''
+# %% q1
+def make_dense_model():
+    net = keras.Sequential([
+        keras.Input((1,)),
+        keras.layers.Dense(64),
+        keras.layers.Activation("relu"),
+        keras.layers.Dense(64),
+        keras.layers.Activation(keras.activations.relu),
+        keras.layers.Dense(1),
+        keras.layers.Activation("linear"),
+    ])
+    net.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="mse", steps_per_execution=25)
+    return net
+
+
+keras.utils.set_random_seed(rng_seed)
+dense_model = make_dense_model()
+dense_model.fit(x_dense_train, y_dense_train, epochs=2, batch_size=32, verbose=2)
