@@ -73,3 +73,26 @@ def test_fits_it_cannot_fingerprint_train(cache):
         model.fit(dataset, epochs=1, verbose=0)
         model.fit(X, Y, epochs=1, verbose=0, callbacks=[keras.callbacks.History()])
     assert cache == {"reused": 0, "trained": 4}
+
+
+
+def test_the_same_architecture_built_again_under_other_names_reuses_the_training(cache):
+    """A hidden test that replays a student's training builds the model a second time in the same
+    kernel, where Keras names its layers dense_1, dense_2...: the training is the same."""
+    def replay():
+        keras.utils.set_random_seed(5)
+        model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(8, activation="relu"), keras.layers.Dense(1)])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(X, Y, epochs=2, batch_size=16, verbose=0)
+        return model
+
+    keras.backend.clear_session()
+    first, again = replay(), replay()
+    assert [layer.name for layer in first.layers] != [layer.name for layer in again.layers]
+    assert cache == {"reused": 1, "trained": 1}
+    assert all(np.array_equal(a, b) for a, b in zip(first.get_weights(), again.get_weights()))
+    keras.utils.set_random_seed(5)
+    wider = keras.Sequential([keras.Input((4,)), keras.layers.Dense(9, activation="relu"), keras.layers.Dense(1)])
+    wider.compile(optimizer="adam", loss="mse")
+    wider.fit(X, Y, epochs=2, batch_size=16, verbose=0)
+    assert cache == {"reused": 1, "trained": 2}, "another architecture must train"
