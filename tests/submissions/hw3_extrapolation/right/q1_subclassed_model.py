@@ -1,5 +1,6 @@
 '''The dense network as a subclass of keras.Model, its layers created in __init__ and applied in call, which
-reshapes the batches of single numbers (shape (32,)) to (32, 1).'''
+reshapes the batches of single numbers (shape (32,)) to (32, 1); the factory calls the model once on a dummy input,
+which creates its weights, before compiling it.'''
 # %% q1
 class DenseNetwork(keras.Model):
     def __init__(self):
@@ -15,6 +16,7 @@ class DenseNetwork(keras.Model):
 
 def make_dense_model():
     net = DenseNetwork()
+    net(np.zeros((1, 1)))  # creates the weights
     net.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss=keras.losses.MeanSquaredError())
     return net
 
