@@ -96,3 +96,23 @@ def test_the_same_architecture_built_again_under_other_names_reuses_the_training
     wider.compile(optimizer="adam", loss="mse")
     wider.fit(X, Y, epochs=2, batch_size=16, verbose=0)
     assert cache == {"reused": 1, "trained": 2}, "another architecture must train"
+
+
+def test_a_model_without_weights_yet_trains_for_real(cache):
+    """A subclassed keras.Model creates its weights in its first call, inside fit: there are no
+    starting weights to compare, and none that reused weights could be set into."""
+    class Line(keras.Model):
+        def __init__(self):
+            super().__init__()
+            self.dense = keras.layers.Dense(1)
+
+        def call(self, x):
+            return self.dense(x)
+
+    for _ in range(2):
+        keras.utils.set_random_seed(5)
+        model = Line()
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(X, Y, epochs=1, batch_size=16, verbose=0)
+        assert model.built and len(model.get_weights()) == 2
+    assert cache == {"reused": 0, "trained": 2}
