@@ -1,6 +1,5 @@
 """predict_recursively builds its Buffer with the notebook's global `window` (50) instead of the length of
-initial_window: it only works for windows of 50 values."""
-# loses: q5
+initial_window: the question says the initial window holds `window` values, so this is right."""
 # %% q5
 def predict_recursively(model, initial_window, steps):
     buffer = Buffer(window, initial_window)
@@ -12,4 +11,4 @@ def predict_recursively(model, initial_window, steps):
     return forecast
 
 
-predictions = predict_recursively(model, X_test[0], 100)
+predictions = predict_recursively(model, X_test[0].copy(), 100)

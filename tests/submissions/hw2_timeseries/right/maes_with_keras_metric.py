@@ -11,5 +11,5 @@ one_step_predictions = model.predict_on_batch(X_test[:100, :, None])
 one_step_mae = mae(T_test[:100], one_step_predictions)
 recursive_mae = mae(T_test[:100], predictions)
 print("one step ahead:", one_step_mae, " recursive:", recursive_mae)
-
+# %% q6
 q6_answer = "c"

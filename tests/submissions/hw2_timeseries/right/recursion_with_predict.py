@@ -9,4 +9,4 @@ def predict_recursively(model, initial_window, steps):
     return res
 
 
-predictions = predict_recursively(model, X_test[0], 100)
+predictions = predict_recursively(model, X_test[0].copy(), 100)

@@ -1,5 +1,6 @@
 """Buffer.append puts the new value at the front and drops the last (newest) value."""
 # loses: q4
+# also loses: q5 (predict_recursively builds its window with Buffer)
 # %% q4
 class Buffer:
     """A window of fixed size over a sequence: appending a value pushes the oldest one out."""

@@ -1,5 +1,6 @@
 """Buffer.append adds the value at the end without dropping the oldest one: the buffer grows."""
 # loses: q4
+# also loses: q5 (predict_recursively builds its window with Buffer)
 # %% q4
 class Buffer:
     """A window of fixed size over a sequence: appending a value pushes the oldest one out."""

@@ -10,4 +10,4 @@ def predict_recursively(model, initial_window, steps):
     return forecast
 
 
-predictions = predict_recursively(model, X_test[0], 100)
+predictions = predict_recursively(model, X_test[0].copy(), 100)

@@ -1,5 +1,5 @@
-"""Slides initial_window itself in place instead of using a Buffer: the caller's array (X_test[0]) is
-overwritten by the forecast."""
+"""Slides initial_window itself in place instead of using a Buffer: the caller's array (in the
+notebook, the copy of X_test[0] it is handed) is overwritten by the forecast."""
 # loses: q5
 # %% q5
 def predict_recursively(model, initial_window, steps):
@@ -13,4 +13,4 @@ def predict_recursively(model, initial_window, steps):
     return forecast
 
 
-predictions = predict_recursively(model, X_test[0], 100)
+predictions = predict_recursively(model, X_test[0].copy(), 100)

@@ -5,5 +5,5 @@ one_step_predictions = np.asarray(model(X_test[:, :, None], training=False))[:, 
 one_step_mae = np.mean(np.abs(one_step_predictions - T_test))
 recursive_mae = np.mean(np.abs(predictions - T_test[:100]))
 print("one step ahead:", one_step_mae, " recursive:", recursive_mae)
-
+# %% q6
 q6_answer = "c"

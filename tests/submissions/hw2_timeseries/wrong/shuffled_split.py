@@ -1,6 +1,7 @@
 """Splits with sklearn's train_test_split, which shuffles by default: the test windows are scattered
 over the whole signal instead of coming after the training windows."""
 # loses: q2
+# also loses: q3 (the model is trained on the training set of Q2, so it differs from the grader's training)
 # %% q2
 from sklearn.model_selection import train_test_split
 

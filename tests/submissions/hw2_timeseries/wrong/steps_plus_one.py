@@ -1,5 +1,6 @@
 """Loops over range(steps + 1): predict_recursively returns steps + 1 predictions (101 in the notebook)."""
 # loses: q5
+# also loses: q6 (recursive_mae is computed from the 101 predictions of Q5 and fails)
 # %% q5
 def predict_recursively(model, initial_window, steps):
     buffer = Buffer(len(initial_window), initial_window)
@@ -11,4 +12,4 @@ def predict_recursively(model, initial_window, steps):
     return np.array(forecast)
 
 
-predictions = predict_recursively(model, X_test[0], 100)
+predictions = predict_recursively(model, X_test[0].copy(), 100)

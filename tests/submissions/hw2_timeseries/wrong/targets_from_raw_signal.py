@@ -1,6 +1,7 @@
 """Takes the targets from the raw signal (T_test = signal[9000:9950]) instead of from t: each test target is
 then the first value of its window, not the value after it."""
 # loses: q2
+# also loses: q3 (the model is trained on the targets of Q2, so it differs from the grader's training)
 # %% q2
 nb_train = 9000
 

@@ -1,0 +1,18 @@
+"""Swaps the sets in fit: trains on the test set and validates on the training set."""
+# loses: q3
+# %% q3
+def create_model(window):
+    inputs = keras.Input((window, 1))
+    features = keras.layers.LSTM(20)(inputs)
+    change = keras.layers.Rescaling(0.01)(keras.layers.Dense(1, activation="tanh")(features))
+    outputs = keras.layers.Add()([inputs[:, -1, :], change])
+    net = keras.Model(inputs, outputs)
+    schedule = keras.optimizers.schedules.CosineDecay(0.02, decay_steps=16 * 71)
+    net.compile(loss="mse", optimizer=keras.optimizers.Adam(learning_rate=schedule), metrics=["mae"])
+    return net
+# %% q3
+keras.utils.set_random_seed(rng_seed)
+model = create_model(window)
+model.summary()
+
+history = model.fit(X_test[..., None], T_test, validation_data=(X_train[..., None], T_train), epochs=16, batch_size=128, verbose=2)
