@@ -98,9 +98,10 @@ def _without_names(config, names: dict[str, str]):
 
 
 def _fingerprint(model, args, kwargs) -> str | None:
-    if kwargs.get("callbacks") or model.optimizer is None or not model.built:
-        # an unbuilt model (a subclassed keras.Model creates its weights in its first call) has no
-        # starting weights to fingerprint, and none that reuse could set
+    if kwargs.get("callbacks") or model.optimizer is None or not model.built or not model.weights:
+        # a model without its weights yet (a subclassed keras.Model creates them in its first call,
+        # even after model.build(shape)) has no starting weights to fingerprint, and none that reuse
+        # could set
         return None
     # how much fit prints changes nothing it computes: a hidden test that trains a student's model
     # factory again quietly then reuses the training the notebook printed
