@@ -87,7 +87,7 @@ def main(argv=None) -> None:
     grade.add_argument("--assignment", choices=assignment_names(), help="default: read from each notebook")
     grade.add_argument("--jobs", type=int, default=1, help="submissions graded at once (default 1)")
     grade.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
-                       help=f"seconds per submission (default {DEFAULT_TIMEOUT})")
+                       help=f"seconds each stage of a submission (prepare, run, verify) may take (default {DEFAULT_TIMEOUT})")
     grade.add_argument("-o", "--output-dir", default="grades", help="where final_grades.csv goes (default grades/)")
     grade.add_argument("--engine", choices=["run", "docker"], default="run",
                        help="run: otter's grading steps in a bubblewrap sandbox per submission, no Docker "

@@ -7,11 +7,14 @@ process that never ran the student's code (rnnhw.verify) reads them back as exac
 a History rebuilt from its numbers, a tf.data.Dataset rebuilt from its elements, a scikit-learn
 preprocessing object rebuilt from its parameters and fitted arrays. Nothing is unpickled, no class
 of the notebook is ever created there: a `str` subclass whose `==` always succeeds arrives as the
-`str` it holds, a `keras.Model` subclass does not load.
+`str` it holds. A Keras model built from the notebook's own code (a subclass of keras.Model or of a
+layer defined in the notebook, a Lambda layer) is code, like a function: it is not saved, only
+named as such, and read back as missing, with its class in `notebook_models`.
 
 Writing happens in the kernel, where the student's code can make it write anything: that is only the
 student choosing their answers. Reading checks every part, since the files come from the sandbox.
-A value of any other type is written as unsupported and read back as None.
+A value of any other type is written as unsupported: it is left out when read back, and named
+with the reason, so that rnnhw grade flags a kernel that passed a case on it.
 """
 
 import json
@@ -29,6 +32,18 @@ SKLEARN_MODULE = "sklearn.preprocessing"
 
 class Unreadable(Exception):
     """The folder does not hold answers this module wrote."""
+
+
+class Unsupported(Exception):
+    """A value the kernel could not write as plain data (its reason, as the kernel wrote it)."""
+
+
+class NotebookModel(Exception):
+    """A Keras model of the notebook's own classes (the class name, as the kernel wrote it)."""
+
+
+def _text(value) -> str:
+    return value[:200] if isinstance(value, str) else "?"
 
 
 # ---- writing, in the student's kernel -------------------------------------------------------------
@@ -55,6 +70,8 @@ class _Writer:
         np = sys.modules.get("numpy")
         if value is None or type(value) in (bool, int, float, str):
             return value
+        if value is Ellipsis:  # the `...` of a question the student has not answered
+            return {"ellipsis": None}
         if np is not None and isinstance(value, np.generic):
             return {"npscalar": self._array(value)}
         if np is not None and isinstance(value, np.ndarray):
@@ -73,6 +90,8 @@ class _Writer:
         if isinstance(value, dict):
             return {"dict": [[self.encode(k, depth + 1), self.encode(v, depth + 1)] for k, v in value.items()]}
         keras, tf = sys.modules.get("keras"), sys.modules.get("tensorflow")
+        if keras is not None and isinstance(value, keras.Model) and (code := _notebook_code(keras, value)):
+            return {"notebook_model": code}
         if keras is not None and isinstance(value, keras.Model):
             name = self._file(".keras")
             value.save(self.folder / name)
@@ -95,6 +114,17 @@ class _Writer:
             return {"sklearn": type(value).__name__, "params": self.encode(value.get_params(), depth + 1),
                     "fitted": self.encode(fitted, depth + 1)}
         raise TypeError(f"a {type(value).__name__}")
+
+
+def _notebook_code(keras, model) -> str | None:
+    """The name of the first class of `model` or its layers that the notebook defined (or "Lambda"
+    for a Lambda layer, which holds a function of the notebook), None for a model of Keras' classes."""
+    for part in [model, *model._flatten_layers(include_self=False)]:
+        if isinstance(part, keras.layers.Lambda):
+            return "Lambda"
+        if type(part).__module__ == "__main__":
+            return type(part).__name__
+    return None
 
 
 def write(folder: Path, values: dict) -> None:
@@ -155,6 +185,8 @@ class _Reader:
             if not all(isinstance(k, (str, int, float, bool, tuple, type(None))) for k, _ in pairs):
                 raise Unreadable("a dict key that is not a plain value")
             return dict(pairs)
+        if kind == "ellipsis" and value is None:
+            return Ellipsis
         if kind == "ndarray":
             return self._array(value)
         if kind == "npscalar":
@@ -184,7 +216,9 @@ class _Reader:
         if kind == "sklearn" and set(data) == {"sklearn", "params", "fitted"}:
             return _sklearn(value, self._typed(data["params"], dict, depth), self._typed(data["fitted"], dict, depth))
         if kind == "unsupported":
-            return None
+            raise Unsupported(_text(value))
+        if kind == "notebook_model":
+            raise NotebookModel(_text(value))
         raise Unreadable(f"unexpected entry {kind!r}")
 
     def _typed(self, data, kind: type, depth: int):
@@ -217,9 +251,10 @@ def _sklearn(name, params: dict, fitted: dict):
     return value
 
 
-def read(folder: Path) -> tuple[dict, dict[str, str]]:
-    """The values in `folder` (name -> value) and, by name, why a value could not be read (it is
-    then left out: a test receives None for it, as otter gives a name the notebook did not define)."""
+def read(folder: Path) -> tuple[dict, dict[str, str], dict[str, str]]:
+    """The values in `folder` (name -> value); by name, why a value could not be read; and, by name,
+    the class of each model the kernel says the notebook's code built. A value not read is left out:
+    a test receives None for it, as otter gives a name the notebook did not define."""
     with _open(folder, INDEX, MAX_INDEX_BYTES) as f:
         try:
             index = json.loads(f.read())
@@ -227,10 +262,14 @@ def read(folder: Path) -> tuple[dict, dict[str, str]]:
             raise Unreadable(f"{INDEX} is not JSON ({type(e).__name__})")
     if type(index) is not dict:
         raise Unreadable(f"{INDEX} is not a JSON object")
-    reader, values, problems = _Reader(folder), {}, {}
+    reader, values, problems, notebook_models = _Reader(folder), {}, {}, {}
     for name, data in index.items():
         try:
             values[name] = reader.decode(data)
+        except NotebookModel as e:
+            notebook_models[name] = str(e)
+        except Unsupported as e:
+            problems[name] = f"not plain data ({e})"
         except Exception as e:  # noqa: BLE001 - one bad value costs that value only
             problems[name] = f"{type(e).__name__}: {e}"[:200]
-    return values, problems
+    return values, problems, notebook_models

@@ -17,6 +17,8 @@ a submission writes is unpickled, and any failure, of a stage or of this code, i
 submission's row alone.
 """
 
+import builtins
+import dis
 import functools
 import inspect
 import json
@@ -25,6 +27,7 @@ import shutil
 import stat
 import tempfile
 import time
+import types
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -85,14 +88,16 @@ def find_submissions(paths: list[str]) -> list[Path]:
 
 @dataclass
 class Assignment:
-    """One autograder zip, read once: hidden tests, data files, seed, and which test arguments are
-    the notebook's functions and classes (from the reference notebook built next to the zip)."""
+    """One autograder zip, read once: hidden tests, data files, seed, which test arguments are the
+    notebook's functions and classes (from the reference notebook built next to the zip) and which
+    are Keras models (those a test checks with isinstance(name, keras.Model))."""
     name: str
     tests: dict[str, str]
     files: dict[str, bytes]
     seed: int | None
     seed_variable: str | None
     callables: set[str]
+    models: set[str] = field(default_factory=set)
 
     def test_files(self) -> list[ExceptionTestFile]:
         return [ExceptionTestFile.from_string(source, path=name) for name, source in sorted(self.tests.items())]
@@ -103,12 +108,39 @@ class Assignment:
         return list(dict.fromkeys(n for n in names if n != "env"))
 
     def runs_outside(self, case) -> bool:
-        """Whether a test case takes only values (no function or class of the notebook, no `env`)."""
-        return not (set(_parameters(case)) & (self.callables | {"env"}))
+        """Whether a test case takes only values (no function or class of the notebook, no `env`)
+        and needs nothing another case leaves behind (a global of its test file that is not there
+        when the file is loaded: hw2's q3 compares the model with the one an earlier case trained)."""
+        return not (set(_parameters(case)) & (self.callables | {"env"})) and not _reads_state(case.body.test_func)
 
 
 def _parameters(case) -> list[str]:
     return list(inspect.signature(case.body.test_func).parameters)
+
+
+def _reads_state(function) -> bool:
+    """Whether a test function reads a global that its file does not define when loaded."""
+    def names(code):
+        for instruction in dis.get_instructions(code):
+            if instruction.opname in ("LOAD_GLOBAL", "LOAD_NAME"):
+                yield instruction.argval
+        for constant in code.co_consts:
+            if isinstance(constant, types.CodeType):
+                yield from names(constant)
+    return bool(set(names(function.__code__)) - set(vars(builtins)) - set(function.__globals__))
+
+
+def _checked_as_models(tests: dict[str, str]) -> set[str]:
+    """Names the tests check with isinstance(name, keras.Model) (or Sequential): the models."""
+    import ast
+    names = set()
+    for source in tests.values():
+        for node in ast.walk(ast.parse(source)):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "isinstance"
+                    and len(node.args) == 2 and isinstance(node.args[0], ast.Name)
+                    and ast.unparse(node.args[1]).split(".")[-1] in ("Model", "Sequential")):
+                names.add(node.args[0].id)
+    return names
 
 
 def _top_level_callables(reference: Path) -> set[str]:
@@ -142,7 +174,7 @@ def load_assignment(zip_path: Path) -> Assignment:
     if not reference.exists():
         raise SystemExit(f"{reference} is missing (it is built with the zip): run `python -m rnnhw build {name}`")
     return Assignment(name, tests, files, config.get("seed"), config.get("seed_variable"),
-                      _top_level_callables(reference))
+                      _top_level_callables(reference), _checked_as_models(tests))
 
 
 # ---- reading what a stage reports ----------------------------------------------------------------
@@ -170,6 +202,12 @@ def _text(value, limit: int = 300) -> str | None:
 
 def _texts(value, limit: int = 300) -> list[str]:
     return [v[:limit] for v in value[:50] if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _named_texts(value, limit: int = 200) -> dict[str, str]:
+    """{name: text} from a stage's report, dropping anything else."""
+    return {k[:100]: v[:limit] for k, v in list(value.items())[:200] if isinstance(k, str) and isinstance(v, str)} \
+        if isinstance(value, dict) else {}
 
 
 def _verdicts(value) -> dict[str, dict[str, tuple[bool, str]]]:
@@ -282,8 +320,8 @@ def _failure(reason: str) -> GradingResults:
 
 
 def _run_and_verify(assignment: Assignment, prepared: Prepared, results_dir: Path,
-                    settings: Settings) -> tuple[GradingResults, list[str], list[str]]:
-    """Stages 2 and 3 for a prepared notebook: the results, cell errors and flags."""
+                    settings: Settings) -> tuple[GradingResults, list[str], list[str], list[str]]:
+    """Stages 2 and 3 for a prepared notebook: the results, cell errors, flags and notes."""
     grading, work = prepared.grading, prepared.work
     notebook = grading / f"{assignment.name}.ipynb"
     os.replace(grading / "submission.ipynb", notebook)
@@ -297,7 +335,7 @@ def _run_and_verify(assignment: Assignment, prepared: Prepared, results_dir: Pat
            "names": [n for n in assignment.arguments() if n not in assignment.callables]}
     outcome, report = _stage("run_one", work, job, settings, prepared.uid, {grading: "/grading"}, {}, folder)
     if outcome.timed_out:
-        return _failure(f"timed out after {settings.timeout:.0f} s"), [], []
+        return _failure(f"timed out after {settings.timeout:.0f} s"), [], [], []
     if report is None or report.get("failure") or report.get("kernel") is None:
         if report is not None:
             reason = _text(report.get("failure")) or "the hidden tests gave no results (the tests' cell did not end, " \
@@ -306,7 +344,7 @@ def _run_and_verify(assignment: Assignment, prepared: Prepared, results_dir: Pat
             tail = [line for line in _log_tail(work / "log.txt").splitlines()
                     if line.strip() and not line.startswith(TENSORFLOW_LOG_LINES)]
             reason = tail[-1][:300] if tail else f"grader exited with code {outcome.returncode}"
-        return _failure(f"could not be graded: {reason}"), [], []
+        return _failure(f"could not be graded: {reason}"), [], [], []
     kernel, errors = _verdicts(report["kernel"]), _texts(report.get("errors"), 200)
     flags = [f"left hooks behind: {h}" for h in _texts(report.get("hooks"))]
     if _texts(report.get("tests_changed")):
@@ -317,7 +355,7 @@ def _run_and_verify(assignment: Assignment, prepared: Prepared, results_dir: Pat
     outside = {t.path: [c.name for c in t.test_cases if assignment.runs_outside(c)
                         and kernel.get(t.path, {}).get(c.name, (False,))[0]] for t in test_files}
     outside = {name: cases for name, cases in outside.items() if cases}
-    verdicts = {}
+    verdicts, problems, notebook_models, not_checked = {}, {}, {}, None
     if outside:
         answers = grading / "answers"
         try:
@@ -335,26 +373,49 @@ def _run_and_verify(assignment: Assignment, prepared: Prepared, results_dir: Pat
                                      settings, prepared.uid, {checked: "/verify"}, {answers: "/answers"},
                                      "/verify" if settings.use_sandbox else str(checked))
             verdicts = _verdicts(report.get("verdicts")) if report else {}
+            problems = _named_texts(report.get("problems")) if report else {}
+            notebook_models = _named_texts(report.get("notebook_models")) if report else {}
             if report and _text(report.get("failure")):
                 errors.append(f"graded values unreadable: {_text(report.get('failure'))}")
+            if outcome.timed_out or report is None:
+                not_checked = f"the check outside the kernel {'timed out' if outcome.timed_out else 'gave no report'}"
+        else:
+            not_checked = "the kernel left no graded values"
 
-    otter_gave, disagree = 0.0, []
+    # A Keras model of the notebook's own classes is code, like a function: where the tests expect a
+    # model, its cases keep the kernel's verdict (honest subclassed models). Any other value that
+    # could not be rebuilt outside fails there, as a value the kernel's verdict cannot be checked on.
+    code = {name: cls for name, cls in notebook_models.items() if name in assignment.models}
+    unchecked = {**problems, **{name: f"a Keras model of the notebook's class {cls}, where the tests expect no model"
+                                for name, cls in notebook_models.items() if name not in code}}
+    otter_gave, disagree, not_rebuilt, kernel_only = 0.0, [], [], []
     for test_file in test_files:
         for case in test_file.test_cases:
             passed, message = kernel.get(test_file.path, {}).get(case.name, (False, "no result from the kernel"))
             otter_gave += case.points if passed else 0
             if passed and case.name in outside.get(test_file.path, []):
-                passed, message = verdicts.get(test_file.path, {}).get(
-                    case.name, (False, "not run on the graded values (they could not be read)"))
-                if not passed:
-                    disagree.append(case.name)
+                if set(_parameters(case)) & set(code):
+                    kernel_only.append(case.name)
+                else:
+                    passed, message = verdicts.get(test_file.path, {}).get(
+                        case.name, (False, "not run on the graded values (they could not be read)"))
+                    if not passed:
+                        (not_rebuilt if set(_parameters(case)) & set(unchecked) else disagree).append(case.name)
             test_file.test_case_results.append(TestCaseResult(test_case=case, message=message, passed=passed))
-    if disagree:
+    if disagree and not_checked:
+        flags.append(f"its kernel passed {len(disagree)} test case(s) that could not be checked outside the kernel: "
+                     f"{not_checked} ({', '.join(disagree[:5])})")
+    elif disagree:
         flags.append(f"its kernel passed {len(disagree)} test case(s) that fail on its answers outside the kernel "
                      f"({', '.join(disagree[:5])})")
+    if not_rebuilt:
+        flags.append(f"its kernel passed {len(not_rebuilt)} test case(s) on values that could not be rebuilt outside "
+                     f"the kernel ({', '.join(not_rebuilt[:5])}; {'; '.join(f'{k}: {v}' for k, v in list(unchecked.items())[:3])})")
+    notes = [f"{len(kernel_only)} case(s) graded in the kernel only, as they take a model of the notebook's own "
+             f"classes ({', '.join(f'{k}: {v}' for k, v in code.items())}): {', '.join(kernel_only[:5])}"] if kernel_only else []
     result = GradingResults(test_files)
     result.otter_gave = otter_gave
-    return result, errors, flags
+    return result, errors, flags, notes
 
 
 def grade_one(item: Item, settings: Settings) -> GradingResults:
@@ -380,8 +441,9 @@ def grade_one(item: Item, settings: Settings) -> GradingResults:
             return _with_status(_failure("not run"), notes, flags)
         if flags:  # the instructor reviewed it and regrades with the scan off
             notes, flags = notes + [f"scan off, it flags: {'; '.join(flags)}"], []
-        result, errors, found = _run_and_verify(assignment, prepared, item.results_dir, settings)
-        return _with_status(result, notes, flags + found, errors, max(1, int(settings.timeout * CELL_TIMEOUT_SHARE)))
+        result, errors, found, kernel_only = _run_and_verify(assignment, prepared, item.results_dir, settings)
+        return _with_status(result, notes + kernel_only, flags + found, errors,
+                            max(1, int(settings.timeout * CELL_TIMEOUT_SHARE)))
     except (Exception, SystemExit) as e:  # noqa: BLE001 - a bug or an odd file costs this row only
         return _with_status(_failure(f"could not be graded ({type(e).__name__}: {str(e)[:200]})"), [], [])
     finally:

@@ -8,7 +8,8 @@ never ran any of the student's code: it reads the values the kernel wrote (rnnhw
 data, arrays and Keras models, as exact types) and runs the test cases whose arguments are all
 values, the same functions otter ran, in the same order. rnnhw grade gives a case its points only
 when both verdicts pass it, and flags a submission whose kernel passed a case that fails here.
-Test cases that take a function or a class of the notebook can only be run in the kernel.
+Test cases that take a function or a class of the notebook can only be run in the kernel, and so
+can those given a Keras model of the notebook's own classes (reported as `notebook_models`).
 """
 
 import json
@@ -45,10 +46,10 @@ def main() -> None:
     job = json.loads(sys.stdin.buffer.read())
     report_fd = int(os.environ.pop("RNNHW_REPORT_FD"))
     sys.modules.setdefault("rfc3987_syntax", None)  # see rnnhw.run_one.SKIP_IRI_GRAMMARS
-    report: dict = {"failure": None, "verdicts": {}, "problems": {}}
+    report: dict = {"failure": None, "verdicts": {}, "problems": {}, "notebook_models": {}}
     try:
         from .answers import read
-        values, report["problems"] = read(Path(job["answers"]))
+        values, report["problems"], report["notebook_models"] = read(Path(job["answers"]))
         report["verdicts"] = run_cases(job["tests"], job["cases"], values)
     except Exception as e:  # noqa: BLE001 - unreadable answers: every case fails, with the reason
         report["failure"] = f"{type(e).__name__}: {str(e)[:300]}"

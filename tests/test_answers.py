@@ -24,25 +24,30 @@ class AlwaysClose(np.ndarray):
 
 
 def round_trip(tmp_path, values):
+    """What the verify stage reads of `values`: (values, problems); no model of the notebook's classes."""
     answers.write(tmp_path, values)
-    return answers.read(tmp_path)
+    read, problems, notebook_models = answers.read(tmp_path)
+    assert not notebook_models
+    return read, problems
 
 
 def test_plain_values_come_back_as_exact_types(tmp_path):
     values = {"s": "b", "i": 3, "f": 0.5, "b": True, "n": None, "l": [1, "a", (2.0, None)],
               "d": {"x": [1, 2], 3: "y"}, "a": np.arange(6.0).reshape(2, 3), "scalar": np.float64(1.5),
-              "cheat": AlwaysEqual("z"), "array cheat": np.zeros(3).view(AlwaysClose)}
+              "cheat": AlwaysEqual("z"), "array cheat": np.zeros(3).view(AlwaysClose), "unanswered": ...}
     read, problems = round_trip(tmp_path, values)
     assert not problems
+    assert read["unanswered"] is Ellipsis  # a blank answer is a value: its cases fail outside too
     assert read["s"] == "b" and read["l"] == [1, "a", (2.0, None)] and read["d"] == {"x": [1, 2], 3: "y"}
     assert type(read["scalar"]) is np.float64 and type(read["a"]) is np.ndarray
     assert type(read["cheat"]) is str and read["cheat"] != "b"
     assert type(read["array cheat"]) is np.ndarray and not np.allclose(read["array cheat"], 1)
 
 
-def test_objects_that_are_not_values_are_read_as_missing(tmp_path):
+def test_objects_that_are_not_values_are_read_as_missing_and_named(tmp_path):
     read, problems = round_trip(tmp_path, {"f": lambda: 1, "o": object(), "objects": np.array([object()])})
-    assert read == {"f": None, "o": None, "objects": None} and not problems
+    assert read == {} and set(problems) == {"f", "o", "objects"}
+    assert problems["o"].startswith("not plain data"), problems
 
 
 def test_libraries_objects_are_rebuilt(tmp_path):
@@ -65,17 +70,34 @@ def test_libraries_objects_are_rebuilt(tmp_path):
     assert isinstance(read["tensor"], tf.Tensor)
 
 
-def test_a_model_subclass_or_a_lambda_layer_does_not_load(tmp_path):
+def test_a_model_of_the_notebooks_classes_is_named_not_saved(tmp_path):
     import keras
 
     class LooksUp(keras.Model):
         def call(self, x):
             return x[:, -1]
 
+    class Doubles(keras.layers.Layer):
+        def call(self, x):
+            return 2 * x
+
+    LooksUp.__module__ = Doubles.__module__ = "__main__"  # as if defined in the notebook
     lambda_model = keras.Sequential([keras.Input((2,)), keras.layers.Lambda(lambda x: x * 0 + 1)])
-    read, problems = round_trip(tmp_path, {"subclass": LooksUp(), "lambda": lambda_model})
-    assert "subclass" not in read or read["subclass"] is None
-    assert "lambda" in problems, problems
+    layer_model = keras.Sequential([keras.Input((2,)), Doubles()])
+    plain = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])
+    answers.write(tmp_path, {"subclass": LooksUp(), "lambda": lambda_model, "layer": layer_model, "plain": plain})
+    read, problems, notebook_models = answers.read(tmp_path)
+    assert notebook_models == {"subclass": "LooksUp", "lambda": "Lambda", "layer": "Doubles"}
+    assert set(read) == {"plain"} and not problems
+    assert len(list(tmp_path.glob("*.keras"))) == 1, "only the plain model is saved"
+
+
+def test_a_saved_lambda_layer_does_not_load(tmp_path):
+    import keras
+    keras.Sequential([keras.Input((2,)), keras.layers.Lambda(lambda x: x * 0 + 1)]).save(tmp_path / "1.keras")
+    (tmp_path / answers.INDEX).write_text(json.dumps({"lambda": {"model": "1.keras"}}))
+    read, problems, _ = answers.read(tmp_path)
+    assert read == {} and "lambda" in problems, problems
 
 
 def test_what_the_kernel_can_leave_in_the_folder_is_refused(tmp_path):
@@ -87,7 +109,7 @@ def test_what_the_kernel_can_leave_in_the_folder_is_refused(tmp_path):
     (tmp_path / answers.INDEX).write_text(json.dumps({
         "link": {"ndarray": "link.npy"}, "fifo": {"ndarray": "fifo.npy"}, "pickled": {"ndarray": "pickled.npy"},
         "up": {"ndarray": "../secret.npy"}, "odd": {"nothing": 1}, "model": {"model": "link.npy"}}))
-    read, problems = answers.read(tmp_path)
+    read, problems, _ = answers.read(tmp_path)
     assert read == {} and set(problems) == {"link", "fifo", "pickled", "up", "odd", "model"}
     (tmp_path / answers.INDEX).write_text("[" * 100000 + "]" * 100000)
     with pytest.raises(answers.Unreadable):

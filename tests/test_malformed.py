@@ -11,7 +11,8 @@ A case file in tests/submissions/{malformed,tamper}/ is a change file (rnnhw/sub
 `# base: fast` or `blank` (the student notebook as handed out), `# loses:` (questions that must
 score 0, or `all`), `# status:` (words grading_status must contain, several separated by |) and, for
 tampering, `# caught: scan` (flagged, not run), `runtime` (run, then flagged) or `stopped` (run, it
-earns no more than its honest answers); a section `# %% top` or `# %% end` adds a cell before or
+earns no more than its honest answers), `zip` (an export zip written at test time) or `no` (a known
+hole: it must still earn more than its honest answers, test_known_holes_still_gain_points); a section `# %% top` or `# %% end` adds a cell before or
 after every other. In a case's code, __OUTSIDE__ (a folder outside the sandbox that must stay empty),
 __GRADES__ (the batch's final_grades.csv) and __SEARCH__ (the folders above the build, where the
 instructor's files are) are replaced by their paths.
@@ -53,6 +54,21 @@ CANARY_NAME = "instructor-canary.txt"
 AFTER_BATCH = 3
 # Cases that are honest notebooks in an unusual form: graded as the fast notebook alone.
 HONEST_VARIANTS = ["kernelspec rnn-course.ipynb", "changes_directory.ipynb"]
+# The fast notebook with Q6 answered, honestly, on a model of the notebook's own class (untrained:
+# Q6 checks that the errors are the model's, not how good it is).
+SUBCLASSED_MODEL = "q6 on a model of the notebook's class.ipynb"
+SUBCLASSED_MODEL_Q6 = """\
+class LastValue(keras.Model):
+    def call(self, windows):
+        return windows[:, -1, :]
+
+
+model = LastValue()
+predictions = predict_recursively(model, X_test[0].copy(), 100)
+one_step_mae = np.mean(np.abs(np.asarray(model(X_test[:100, :, None]))[:, 0] - T_test[:100]))
+recursive_mae = np.mean(np.abs(predictions - T_test[:100]))
+q6_answer = "c"
+"""
 
 
 @dataclass
@@ -61,7 +77,7 @@ class Case:
     loses: list[str] | None  # questions that must score 0; None: every question
     status: str  # words grading_status must contain (several: separated by |)
     description: str = ""
-    caught: str = ""  # tampering: scan, runtime, stopped or zip
+    caught: str = ""  # tampering: scan, runtime, stopped, zip or no
     base: str = "fast"
 
 
@@ -160,6 +176,11 @@ def generated_cases(folder: Path, root: Path, fast: nbformat.NotebookNode, marke
     named = copy(fast)
     named.metadata["kernelspec"] = {"name": "rnn-course", "display_name": "Python (rnn-course)", "language": "python"}
     add("kernelspec rnn-course.ipynb", nbformat.writes(named), [], "Completed")
+    # an honest q6 on a Keras model of the notebook's own class (code, like a function): the case that
+    # takes it keeps the kernel's verdict, not flagged (test_a_model_of_the_notebooks_class_...)
+    subclassed = copy(fast)
+    subclassed.cells.append(nbformat.v4.new_code_cell(SUBCLASSED_MODEL_Q6))
+    add(SUBCLASSED_MODEL, nbformat.writes(subclassed), [], "graded in the kernel only")
     # a markdown cell whose source is a number and a code cell whose source is an object
     odd = json.loads(nbformat.writes(fast))
     odd["cells"].insert(0, {"cell_type": "markdown", "metadata": {}, "source": 42})
@@ -319,6 +340,13 @@ def test_bad_submission_gets_what_still_passes_and_a_reason(batch, name):
         assert row[q] == expected, f"{name} {q}: {row[q]} (expected {expected}); {status}"
     if case.loses is None:
         assert row["total_points_earned"] == 0
+
+
+def test_a_model_of_the_notebooks_class_is_graded_in_the_kernel_not_flagged(batch):
+    row, fast = batch["table"].loc[SUBCLASSED_MODEL], batch["alone"].loc["honest fast.ipynb"]
+    assert "FLAGGED" not in row["grading_status"] and "q6 - 2" in row["grading_status"], row["grading_status"]
+    assert row["q6"] == batch["table"].loc["points-per-question", "q6"] > fast["q6"], row
+    assert row["total_points_earned"] == fast["total_points_earned"] + row["q6"], row
 
 
 def test_the_endless_loop_is_stopped(batch):

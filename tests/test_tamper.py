@@ -30,6 +30,8 @@ def test_there_are_tamper_cases():
 @pytest.mark.parametrize("name", [c.name for c in cases_of("tamper")] + ["crafted otter log.zip"])
 def test_tampering_scores_no_more_than_its_honest_answers(batch, name):
     _, case = batch["cases"][name]
+    if case.caught == "no":
+        pytest.skip("a known hole: test_known_holes_still_gain_points")
     row = batch["table"].loc[name]
     for q in batch["questions"]:
         assert row[q] <= honest_part(batch, case, q), f"{name} {q}: {row[q]} > {honest_part(batch, case, q)}"
@@ -42,6 +44,17 @@ def test_tampering_scores_no_more_than_its_honest_answers(batch, name):
         assert "(not run)" not in status, f"{name} claims to be caught at run time: update `# caught:`"
     for words in filter(None, case.status.split("|")):
         assert words.strip().lower() in status.lower(), f"{name}: {status!r} should say {words.strip()!r}"
+
+
+def test_known_holes_still_gain_points(batch):
+    """The README's "still not handled" rows, measured: each case marked `# caught: no` earns more
+    than its honest answers. When one stops, its hole is closed: update the README and the case."""
+    holes = [c for c in cases_of("tamper") if c.caught == "no"]
+    assert holes
+    for case in holes:
+        row = batch["table"].loc[case.name]
+        gained = [q for q in batch["questions"] if row[q] > honest_part(batch, case, q)]
+        assert gained, f"{case.name} no longer gains points ({row['grading_status']})"
 
 
 def test_a_crafted_otter_log_is_never_unpickled(batch):

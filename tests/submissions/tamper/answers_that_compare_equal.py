@@ -1,8 +1,9 @@
 """Wrong answers whose comparisons always succeed: q6_answer is a str subclass equal to anything, the
-q2 split an ndarray subclass of zeros equal and close to anything. The kernel passes q6 (the test
-compares with ==); outside the kernel they are a plain str and plain arrays, and fail."""
+q2 split an ndarray subclass of zeros equal and close to anything. Tests that coerce (np.asarray,
+`type(x) is str`) already fail them in the kernel; where one compares as it is, the kernel passes it,
+and outside the kernel the values are a plain str and plain arrays: the case fails there."""
 # base: fast
-# caught: runtime
+# caught: stopped
 # loses: q2 q6
 # %% q2
 class Close(np.ndarray):

@@ -1,8 +1,9 @@
-"""A keras.Model subclass that trains nothing and looks the next value up in the signal it knows:
-the kernel passes the trained-model test; outside the kernel the saved model does not load (its
-class is the notebook's), so the case fails there."""
+"""A keras.Model subclass that trains nothing and looks the next value up in the signal it knows. A
+model of the notebook's own class is code, like a function: the cases that take it keep the
+kernel's verdict, unflagged. It still loses q3, since q3 trains the notebook's create_model again
+(this notebook has none) and checks that `model` predicts what that training gives."""
 # base: fast
-# caught: runtime
+# caught: stopped
 # loses: q3
 # %% end
 import numpy as np
