@@ -41,10 +41,16 @@ def _tree_rss(process: psutil.Process) -> int:
     return total
 
 
+# One submission through rnnhw grade's stages (sandboxes included); exit 0 at full marks.
+GRADE_ONE = ("import sys; from pathlib import Path; from rnnhw.grade import Item, grade_batch; "
+             "z, s, out = map(Path, sys.argv[1:]); [r] = grade_batch([Item(z.parent.name, s, s.name, z, out)]); "
+             "sys.exit(r.total != r.possible)")
+
+
 def grade_once(zip_path: Path, submission: Path, pin_to_one_core: bool = False) -> tuple[float, int]:
     """Grade one submission as `rnnhw grade` does; return (seconds, peak RSS of grader + kernel)."""
     with tempfile.TemporaryDirectory() as tmp:
-        command = [sys.executable, "-m", "rnnhw.run_one", str(zip_path), str(submission), tmp, f"{tmp}/r.pkl"]
+        command = [sys.executable, "-c", GRADE_ONE, str(zip_path), str(submission), tmp]
         if pin_to_one_core:
             command = ["taskset", "-c", "0", *command]
         start, peak = time.monotonic(), 0
@@ -54,8 +60,8 @@ def grade_once(zip_path: Path, submission: Path, pin_to_one_core: bool = False) 
             peak = max(peak, _tree_rss(child))
             time.sleep(0.05)
         seconds = time.monotonic() - start
-        if child.returncode != 0 or not Path(f"{tmp}/r.pkl").exists():
-            raise RuntimeError(f"grading {submission} failed (exit {child.returncode})")
+        if child.returncode != 0:
+            raise RuntimeError(f"grading {submission} failed or lost points (exit {child.returncode})")
         return seconds, peak
 
 
