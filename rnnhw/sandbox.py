@@ -126,7 +126,7 @@ def _parents(destinations: list[str]) -> list[str]:
     made, args = set(), []
     for destination in destinations:
         for parent in reversed(Path(destination).parents):
-            if str(parent) != "/" and parent not in made:
+            if str(parent) not in ("/", "/tmp", "/dev", "/dev/shm") and parent not in made:  # those are mounts already
                 made.add(parent)
                 args += ["--perms", "0755", "--dir", str(parent)]
     return args
@@ -136,11 +136,13 @@ def bwrap_command(command: list[str], writable: dict[Path, str], readable: dict[
                   limits: Limits, env: dict[str, str]) -> list[str]:
     python = _python_binds()
     mounts = [str(p) for p in python[2::3]] + [f"{PACKAGE_DIR}/rnnhw", *writable.values(), *readable.values()]
-    args = [shutil.which("bwrap"), *_namespaces(), "--hostname", "grading", *_system_binds(), *_parents(mounts),
-            *python, "--ro-bind", str(ROOT / "rnnhw"), f"{PACKAGE_DIR}/rnnhw",
+    # the sandbox's /tmp comes before the binds: a repository (and its .venv) under /tmp, as in a
+    # fresh clone there, is then bound on top of it instead of hidden by it
+    args = [shutil.which("bwrap"), *_namespaces(), "--hostname", "grading", *_system_binds(),
             "--proc", "/proc", "--dev", "/dev",
             "--perms", "1777", "--size", str(limits.tmp_size), "--tmpfs", "/tmp",
-            "--perms", "1777", "--size", str(limits.tmp_size // 4), "--tmpfs", "/dev/shm"]
+            "--perms", "1777", "--size", str(limits.tmp_size // 4), "--tmpfs", "/dev/shm",
+            *_parents(mounts), *python, "--ro-bind", str(ROOT / "rnnhw"), f"{PACKAGE_DIR}/rnnhw"]
     for host, inside in writable.items():
         args += ["--bind", str(host), inside]
     for host, inside in readable.items():

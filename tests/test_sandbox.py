@@ -148,3 +148,25 @@ def test_grade_refuses_to_run_without_the_sandbox_unless_told(tmp_path, monkeypa
 def test_the_grade_command_has_no_sandbox_and_no_scan_options():
     done = subprocess.run([sys.executable, "-m", "rnnhw", "grade", "--help"], capture_output=True, text=True, cwd=ROOT)
     assert "--no-sandbox" in done.stdout and "--no-scan" in done.stdout
+
+
+def test_folders_bound_under_tmp_are_not_hidden_by_the_sandboxs_tmp(tmp_path):
+    """A repository cloned under /tmp (its .venv, its rnnhw) is bound at its own path: the sandbox's
+    own /tmp must not cover it, and must stay writable for everyone."""
+    clone = tmp_path / "clone"
+    clone.mkdir()
+    (clone / "python.txt").write_text("the venv")
+    folder = tmp_path / "grading"
+    folder.mkdir()
+    uid = sandbox.new_uid()
+    sandbox.own(folder, uid)
+    (tmp_path / "job.json").write_text("{}")
+    code = ("import json, os\n"
+            "open('/tmp/scratch.txt', 'w').write('x')\n"
+            "with os.fdopen(int(os.environ['RNNHW_REPORT_FD']), 'w') as f:\n"
+            "    json.dump({'read': open('/tmp/fresh/.venv/python.txt').read()}, f)\n")
+    outcome = sandbox.run(["-c", code], writable={folder: "/grading"}, readable={clone: "/tmp/fresh/.venv"},
+                          cwd="/grading", job=tmp_path / "job.json", report=tmp_path / "report.json",
+                          log=tmp_path / "log.txt", timeout=60, limits=sandbox.Limits(), uid=uid)
+    assert outcome.returncode == 0, (tmp_path / "log.txt").read_text()
+    assert json.loads((tmp_path / "report.json").read_text()) == {"read": "the venv"}
