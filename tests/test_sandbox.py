@@ -164,8 +164,8 @@ def test_folders_bound_under_tmp_are_not_hidden_by_the_sandboxs_tmp(tmp_path):
     code = ("import json, os\n"
             "open('/tmp/scratch.txt', 'w').write('x')\n"
             "with os.fdopen(int(os.environ['RNNHW_REPORT_FD']), 'w') as f:\n"
-            "    json.dump({'read': open('/tmp/fresh/.venv/python.txt').read()}, f)\n")
-    outcome = sandbox.run(["-c", code], writable={folder: "/grading"}, readable={clone: "/tmp/fresh/.venv"},
+            "    json.dump({'read': open('/tmp/a-clone/.venv/python.txt').read()}, f)\n")
+    outcome = sandbox.run(["-c", code], writable={folder: "/grading"}, readable={clone: "/tmp/a-clone/.venv"},
                           cwd="/grading", job=tmp_path / "job.json", report=tmp_path / "report.json",
                           log=tmp_path / "log.txt", timeout=60, limits=sandbox.Limits(), uid=uid)
     assert outcome.returncode == 0, (tmp_path / "log.txt").read_text()
