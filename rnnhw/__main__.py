@@ -32,7 +32,7 @@ def _grade_with_docker(args) -> None:
     if answer is None or answer.returncode != 0:
         why = "the docker command is not installed" if answer is None else answer.stderr.strip().splitlines()[-1]
         raise SystemExit(f"--engine docker needs a running Docker daemon, and none answers here ({why}).\n"
-                         "Grade without Docker instead: drop --engine docker (otter run is the default).")
+                         "Grade without Docker instead: drop --engine docker (the default grades in bubblewrap sandboxes).")
     if not args.assignment:
         raise SystemExit("--engine docker needs --assignment HW")
     import otter.grade
