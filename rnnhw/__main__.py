@@ -68,6 +68,17 @@ def _examples(args) -> None:
         print(f"[examples] wrote examples/submissions/{hw}/")
 
 
+def _report(args) -> None:
+    from pathlib import Path
+    from .report import write_report
+    folder = Path(args.folder)
+    if not any(folder.rglob("results.json")):
+        raise SystemExit(f"no results.json under {folder}: give the folder `rnnhw grade -o` wrote, "
+                         "or Gradescope's results folders")
+    page = write_report(folder, args.assignment)
+    print(f"class report {page} and {page.parent / 'report.json'}; feedback in {page.parent / 'feedback'}")
+
+
 def _bench(args) -> None:
     from .bench import bench
     bench(args.assignments or assignment_names(), args.quick)
@@ -119,6 +130,13 @@ def main(argv=None) -> None:
                                    "and the right answers in tests/submissions/<hw>/right/")
     examples.add_argument("assignments", nargs="*", metavar="HW", help="default: every assignment")
     examples.set_defaults(run=_examples)
+
+    report = commands.add_parser("report", help="write the class report (report.html, report.json) and each "
+                                 "student's feedback (feedback/) from a folder of results.json files")
+    report.add_argument("folder", help="what `rnnhw grade -o` wrote, or a folder of Gradescope results.json files")
+    report.add_argument("--assignment", choices=assignment_names(),
+                        help="for its calibrated thresholds (default: the folder's name, when it is an assignment)")
+    report.set_defaults(run=_report)
 
     bench = commands.add_parser("bench", help="measure grading time, memory, overhead and throughput; "
                                 "write bench/results.json and bench/results.md")

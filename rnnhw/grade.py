@@ -41,6 +41,7 @@ from otter.test_files.abstract_test import TestCaseResult
 from otter.test_files.exception_test import ExceptionTestFile
 
 from . import ROOT, assignment_names, autograder_zip, sandbox
+from .report import FEEDBACK_DIR, write_report
 
 # The slowest grading measured is hw1_sentiment's reference, 119 s, on 2 cores kept at a load
 # average of about 9 by other training jobs (bench/results.md; a quiet machine takes 24-48 s; the
@@ -490,7 +491,7 @@ def _write_results(item: Item, result: GradingResults) -> None:
                                "passed": r.passed, "message": r.message} for r in t.test_case_results]}
              for name, t in result.results.items()}
     data = {"file": item.name, "score": result.total, "possible": result.possible, "status": result.status,
-            "flags": result.flags, "tests": tests}
+            "flags": result.flags, "seconds": round(result.seconds, 1), "tests": tests}
     (item.results_dir / "results.json").write_text(json.dumps(data, indent=2, default=str))
 
 
@@ -511,14 +512,14 @@ def grade_batch(items: list[Item], jobs: int = 1, timeout: float = DEFAULT_TIMEO
         nonlocal finished
         start = time.monotonic()
         result = grade_one(item, settings)
-        result.file = item.name
+        result.file, result.seconds = item.name, time.monotonic() - start
         try:
             _write_results(item, result)
         except OSError as e:
             result.status += f"; results.json not written ({e})"
         finished += 1
         print(f"[{finished}/{len(items)}] {item.hw}/{item.name}: {result.total:g}/{result.possible:g} "
-              f"in {time.monotonic() - start:.1f} s {result.status}", flush=True)
+              f"in {result.seconds:.1f} s {result.status}", flush=True)
         return result
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
@@ -539,7 +540,8 @@ def grade(paths: list[str], output_dir: str, assignment: str | None = None, jobs
     """Grade every submission under `paths` with the zips built under `root`.
 
     Writes final_grades.csv (one per assignment, in its own folder when the batch mixes several)
-    and returns the tables by assignment.
+    next to the class report and the feedback files (rnnhw/report.py), and returns the tables by
+    assignment.
     """
     settings = _settings(timeout, memory_limit, scan, use_sandbox)
     submissions = find_submissions(paths)
@@ -584,6 +586,12 @@ def grade(paths: list[str], output_dir: str, assignment: str | None = None, jobs
         _write_csv(table, group_dir / "final_grades.csv")
         tables[hw] = table
         print(f"\n{hw}: {group_dir / 'final_grades.csv'}\n{table.to_string(index=False)}", flush=True)
+        try:
+            page = write_report(group_dir, hw if hw != "unknown" else None, files={r.file for r in results})
+            print(f"{hw}: class report {page}, feedback for each student in {page.parent / FEEDBACK_DIR}", flush=True)
+        except Exception as e:  # noqa: BLE001 - the grades are written; a report that fails must not hide them
+            print(f"{hw}: the class report could not be written ({type(e).__name__}: {e}); "
+                  f"`python -m rnnhw report {group_dir}` tries again", flush=True)
     return tables
 
 

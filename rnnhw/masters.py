@@ -17,6 +17,7 @@ class Question:
     solution_cells: list[int] = field(default_factory=list)
     public_tests: list[str] = field(default_factory=list)
     hidden_tests: list[str] = field(default_factory=list)
+    tests: list[str] = field(default_factory=list)  # public and hidden, in the master's order
 
 
 def _boundary(cell) -> tuple[str, str] | None:
@@ -53,7 +54,20 @@ def read_master(path: Path) -> tuple[nbformat.NotebookNode, dict, list[Question]
         elif block == "TESTS" and cell.cell_type == "code":
             tests = questions[-1].hidden_tests if is_hidden_test(cell.source) else questions[-1].public_tests
             tests.append(cell.source)
+            questions[-1].tests.append(cell.source)
     return nb, config, questions
+
+
+def otter_case_names(questions: list[Question]) -> dict[str, str]:
+    """{test function name: the name otter gives its test case, such as "q3 - 2"}. Otter numbers a
+    question's cases from 1 in the order of its test cells (otter/test_files/exception_test.py)."""
+    names = {}
+    for q in questions:
+        for number, source in enumerate(q.tests, start=1):
+            function = re.search(r"^def (\w+)\(", source, re.M)
+            if function:
+                names[function.group(1)] = f"{q.name} - {number}"
+    return names
 
 
 def support_files(master: Path) -> list[Path]:

@@ -24,6 +24,14 @@ def fresh_build(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def batch(fresh_build) -> dict:
+    """test_malformed.py's batch of honest, wrong, flagged, timed-out and broken submissions, graded
+    once for the session: test_malformed.py and test_report.py both read it."""
+    from test_malformed import graded_batch
+    return graded_batch(fresh_build)
+
+
+@pytest.fixture(scope="session")
 def validity(tmp_path_factory) -> dict:
     """`rnnhw validate` over every assignment: reference, no-checks, blank, wrong, right, seeds.
 

@@ -288,11 +288,6 @@ def graded_batch(root: Path) -> dict:
             "work folders left": _work_folders() - folders_before}
 
 
-@pytest.fixture(scope="module")
-def batch(fresh_build) -> dict:
-    return graded_batch(fresh_build)
-
-
 def cases_of(kind: str) -> list[Case]:
     """The committed cases of a kind (the generated ones are checked by name in the tests)."""
     return [read_case(p)[0] for p in sorted((SUBMISSIONS / kind).glob("*.py"))]
