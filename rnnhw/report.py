@@ -190,7 +190,7 @@ def _table(header: list[str], rows: list[list]) -> str:
 
 STYLE = ("body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em}"
          "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.3em .6em;"
-         "text-align:left;vertical-align:top}pre{white-space:pre-wrap}")
+         "text-align:left;vertical-align:top}td:nth-child(2){white-space:nowrap}pre{white-space:pre-wrap}")
 
 
 def _page(title: str, body: str) -> str:
