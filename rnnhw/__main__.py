@@ -70,13 +70,13 @@ def _examples(args) -> None:
 
 def _report(args) -> None:
     from pathlib import Path
-    from .report import write_report
+    from .report import FEEDBACK_DIR, REPORT_JSON, write_report
     folder = Path(args.folder)
     if not any(folder.rglob("results.json")):
         raise SystemExit(f"no results.json under {folder}: give the folder `rnnhw grade -o` wrote, "
                          "or Gradescope's results folders")
     page = write_report(folder, args.assignment)
-    print(f"class report {page} and {page.parent / 'report.json'}; feedback in {page.parent / 'feedback'}")
+    print(f"class report {page} and {page.parent / REPORT_JSON}; feedback in {page.parent / FEEDBACK_DIR}")
 
 
 def _bench(args) -> None:
