@@ -17,7 +17,7 @@ from rnnhw.scan import scan_notebook
 from rnnhw.submissions import apply_change, read_change
 
 from conftest import ASSIGNMENTS
-from test_malformed import (HW, batch, build_notebook, cases_of, fast_notebook, blank_notebook,  # noqa: F401
+from test_malformed import (HW, build_notebook, cases_of, fast_notebook, blank_notebook,
                             honest_part, read_case)
 
 TAMPER = sorted((ROOT / "tests" / "submissions" / "tamper").glob("*.py"))
