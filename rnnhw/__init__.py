@@ -18,3 +18,8 @@ def master_path(hw: str) -> Path:
 
 def autograder_zip(hw: str, root: Path = ROOT) -> Path:
     return root / "autograder" / hw / f"{hw}-autograder.zip"
+
+
+def handout_zip(hw: str, root: Path = ROOT) -> Path:
+    """assignments/<hw>/ zipped, to hand out (generated, not committed: .gitignore has *.zip)."""
+    return root / "assignments" / f"{hw}.zip"
