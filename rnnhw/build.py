@@ -9,6 +9,7 @@ from pathlib import Path
 import nbformat
 
 from . import ROOT, autograder_zip, handout_zip, master_path
+from .masters import read_master
 
 
 def _normalise(notebook: Path, hw: str) -> None:
@@ -19,15 +20,51 @@ def _normalise(notebook: Path, hw: str) -> None:
     nbformat.write(nb, notebook)
 
 
-def _open_under_any_name(notebook: Path, hw: str) -> None:
-    """The student's first cell names no file: `otter.Notebook("hw.ipynb")` fails in a copy the browser
-    renamed ("hw (1).ipynb"); with no name otter finds the notebook itself and checks against tests/."""
+GUIDE = Path(__file__).with_name("student_guide.md")
+# Before otter's first cell. On Colab a notebook opens with nothing beside it and without otter; the
+# student uploads the handout zip next to it (the guide says how). Elsewhere the cell does nothing.
+COLAB_SETUP = """# On Google Colab only (see the guide above): install otter, unpack the handout, work in its folder.
+import os
+import zipfile
+if "google.colab" in str(get_ipython()):
+    get_ipython().run_line_magic("pip", "install -q otter-grader==7.0.0")
+    if os.path.exists("{hw}.zip"):
+        zipfile.ZipFile("{hw}.zip").extractall()
+    if os.path.isdir("{hw}"):
+        os.chdir("{hw}")"""
+# On Colab otter refuses to export (RuntimeError); the export cell says what to submit instead.
+EXPORT_ON_COLAB = (
+    'if "google.colab" in str(get_ipython()):\n'
+    '    print("On Colab: File > Download > Download .ipynb, and submit that notebook.")\n'
+    "else:\n"
+    "    {call}")
+
+
+def _only_cell(nb, text: str, hw: str):
+    found = [cell for cell in nb.cells if cell.cell_type == "code" and text in cell.source]
+    if len(found) != 1:
+        raise SystemExit(f"expected one cell with {text} in the student notebook of {hw}, found {len(found)}")
+    return found[0]
+
+
+def _for_students(notebook: Path, hw: str, data_files: list[str]) -> None:
+    """What otter assign's student notebook lacks to work wherever students work:
+    - the first cell names no file: `otter.Notebook("hw.ipynb")` fails in a copy the browser renamed
+      ("hw (1).ipynb"); with no name otter finds the notebook itself and reads tests/;
+    - on Colab, a cell before otter's installs otter and moves into the uploaded handout;
+    - the export cell does not call otter's export on Colab, where it raises;
+    - a guide on top (student_guide.md): where to work, what to install, Colab, time, checks, seeds."""
     nb = nbformat.read(notebook, as_version=4)
     named = f'otter.Notebook("{hw}.ipynb")'
-    init = [cell for cell in nb.cells if cell.cell_type == "code" and named in cell.source]
-    if len(init) != 1:
-        raise SystemExit(f"expected one cell with {named} in the student notebook of {hw}, found {len(init)}")
-    init[0].source = init[0].source.replace(named, "otter.Notebook()")
+    init = _only_cell(nb, named, hw)
+    init.source = init.source.replace(named, "otter.Notebook()")
+    nb.cells.insert(nb.cells.index(init), nbformat.v4.new_code_cell(COLAB_SETUP.replace("{hw}", hw)))
+    export = _only_cell(nb, "grader.export(", hw)
+    lines = export.source.splitlines()
+    export.source = "\n".join(lines[:-1] + [EXPORT_ON_COLAB.format(call=lines[-1])])
+    keep = ["the `tests/` folder", *(f"`{name}`" for name in data_files)]
+    keep = " and ".join([", ".join(keep[:-1]), keep[-1]] if len(keep) > 1 else keep)
+    nb.cells.insert(0, nbformat.v4.new_markdown_cell(GUIDE.read_text().strip().format(hw=hw, keep=keep)))
     nbformat.write(nb, notebook)
 
 
@@ -47,7 +84,7 @@ def build(hw: str, root: Path = ROOT) -> None:
         student = root / "assignments" / hw
         shutil.rmtree(student, ignore_errors=True)
         shutil.copytree(out / "student", student)
-        _open_under_any_name(student / f"{hw}.ipynb", hw)
+        _for_students(student / f"{hw}.ipynb", hw, read_master(master_path(hw))[1].get("files", []))
         _normalise(student / f"{hw}.ipynb", hw)
         shutil.make_archive(str(handout_zip(hw, root).with_suffix("")), "zip", student.parent, hw)
 

@@ -101,7 +101,7 @@ def fill_answers(student: Path, reference: Path, questions: list[str]) -> nbform
 def write_examples(hw: str, root: Path, target: Path, right_answers: list[Path]) -> None:
     """examples/submissions/<hw>/: complete (every answer, with the right answers applied, so it
     reads like another student's work), half done (the first half of the questions) and blank. All
-    three start from the student notebook: the reference's metadata holds the hidden tests."""
+    three start from the student notebook, which holds no hidden test."""
     reference = root / "autograder" / hw / f"{hw}.ipynb"
     student = root / "assignments" / hw / f"{hw}.ipynb"
     target.mkdir(parents=True, exist_ok=True)

@@ -3,6 +3,7 @@ notebook, its public tests as files and its data; a copy the browser renamed ("h
 checks and exports; on the blank notebook every check fails with a sentence written for the
 student (an AssertionError of a public test), not with an error of the test itself."""
 
+import json
 import re
 import zipfile
 
@@ -68,3 +69,41 @@ def test_a_renamed_blank_handout_checks_every_question_and_exports(fresh_build, 
     assert len(exported) == 1, f"grader.export gave {exported}"
     with zipfile.ZipFile(exported[0]) as submission:
         assert renamed.name in submission.namelist()
+
+
+# otter takes the kernel for Colab's when str(get_ipython()) names google.colab (otter/check/utils.py)
+LIKE_COLAB = 'type(get_ipython()).__str__ = lambda self: "<google.colab._shell.Shell object>"'
+
+
+def test_colab_checks_a_complete_notebook_and_its_download_grades_to_full_marks(fresh_build, tmp_path):
+    """hw4 (the assignment with data files) in a kernel that otter takes for Colab's: the student's
+    notebook is elsewhere (Drive) and the handout zip uploaded to the working folder, as the guide
+    says; the notebook's own Colab cell installs otter (already here: pip finds it) and moves into the
+    unpacked folder; every check passes, the export cell says to download the notebook instead of
+    calling otter's export (which raises on Colab), and the downloaded notebook grades to full marks."""
+    import shutil
+    from rnnhw import ROOT
+    from rnnhw.grade import grade
+    hw = "hw4_forecasting"
+    content, drive = tmp_path / "content", tmp_path / "drive"
+    content.mkdir(), drive.mkdir()
+    shutil.copy(handout_zip(hw, fresh_build), content)
+    nb = nbformat.read(ROOT / "examples" / "submissions" / hw / "complete.ipynb", as_version=4)
+    init = next(i for i, c in enumerate(nb.cells) if "otter.Notebook()" in c.source)
+    nb.cells.insert(init + 1, nbformat.v4.new_code_cell("import os\nprint(grader.interpreter, os.getcwd())"))
+    nb.cells.insert(0, nbformat.v4.new_code_cell(LIKE_COLAB))
+    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(content)}}).execute()
+    where = nb.cells.pop(init + 2)
+    assert where.outputs[0]["text"].split() == ["IPythonInterpreter.COLAB", str(content / hw)], where.outputs
+    del nb.cells[0]  # neither cell is the student's
+    shown = _check_outputs(nb)
+    assert sorted(shown) == sorted(q.name for q in read_master(master_path(hw))[2])
+    for question, text in shown.items():
+        assert "passed!" in text and "failed" not in text, f"{question}: {text[:500]}"
+    export = next(c for c in nb.cells if "grader.export(" in c.source)
+    assert "".join(o.get("text", "") for o in export.outputs).startswith("On Colab: File > Download"), export.outputs
+    assert [p.name for p in content.rglob("*.zip")] == [f"{hw}.zip"], "no export zip is written on Colab"
+    nbformat.write(nb, drive / f"{hw}.ipynb")  # File > Download > Download .ipynb
+    table = grade([str(drive)], str(tmp_path / "grades"), root=fresh_build)[hw]
+    report = json.loads((tmp_path / "grades" / "report.json").read_text())
+    assert report["totals"] == {f"{hw}.ipynb": report["possible"]} and report["possible"] > 0, table.to_string()
