@@ -17,7 +17,7 @@ from rnnhw.scan import scan_notebook
 from rnnhw.submissions import apply_change, read_change
 
 from conftest import ASSIGNMENTS
-from test_malformed import (HW, build_notebook, cases_of, fast_notebook, blank_notebook,
+from test_malformed import (HW, build_notebook, copy, cases_of, fast_notebook, blank_notebook,
                             honest_part, read_case)
 
 TAMPER = sorted((ROOT / "tests" / "submissions" / "tamper").glob("*.py"))
@@ -91,12 +91,16 @@ def test_a_forged_kernel_verdict_is_caught_outside_the_kernel(batch):
 
 
 def test_the_attacks_work_without_the_sandbox(batch, tmp_path):
-    """The blank notebook that searches the instructor's files and the pickle sent to the log
-    server, in one notebook graded by plain `otter run`: full marks, the canary read, the pickle run."""
+    """The blank notebook (its check cells deleted) that searches the instructor's files and the pickle
+    sent to the log server, in one notebook graded by plain `otter run`: full marks, the canary read,
+    the pickle run."""
     outside = tmp_path / "outside"
     outside.mkdir()
     paths = {**batch["paths"], "__OUTSIDE__": str(outside)}
-    nb = batch["bases"]["blank"]
+    # The attacker deletes the check cells: under otter run each check grades its question where it
+    # runs and otter keeps that verdict, so the blank answers' failures would stand.
+    nb = copy(batch["bases"]["blank"])
+    nb.cells = [cell for cell in nb.cells if "grader.check(" not in cell.source]
     for case in ["blank_searches_the_instructors_files", "pickle_to_the_log_server"]:
         nb = build_notebook(nb, read_case(ROOT / "tests" / "submissions" / "tamper" / f"{case}.py")[1], paths)
     nbformat.write(nb, tmp_path / "attacks.ipynb")
