@@ -11,7 +11,7 @@ from . import assignment_names
 def _build(args) -> None:
     from .build import build
     for hw in args.assignments or assignment_names():
-        build(hw)
+        build(hw, handout_url=args.handout_url)
 
 
 def _grade(args) -> None:
@@ -90,6 +90,9 @@ def main(argv=None) -> None:
 
     build = commands.add_parser("build", help="otter assign each master -> assignments/ and autograder/")
     build.add_argument("assignments", nargs="*", metavar="HW", help="default: every assignment in solutions/")
+    build.add_argument("--handout-url", metavar="URL",
+                       help="where you will publish assignments/<hw>.zip: on Colab, a notebook whose student "
+                            "uploaded no handout downloads URL/<hw>.zip")
     build.set_defaults(run=_build)
 
     from .grade import DEFAULT_TIMEOUT

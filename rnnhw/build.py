@@ -21,17 +21,30 @@ def _normalise(notebook: Path, hw: str) -> None:
 
 
 GUIDE = Path(__file__).with_name("student_guide.md")
-# Before otter's first cell. On Colab a notebook opens with nothing beside it and without otter; the
-# student uploads the handout zip next to it (the guide says how). Elsewhere the cell does nothing.
-COLAB_SETUP = """# On Google Colab only (see the guide above): install otter, unpack the handout, work in its folder.
+# Before otter's first cell. On Colab a notebook opens with nothing beside it and without otter: the
+# cell installs otter and moves into the handout, wherever the guide says it may be. Elsewhere it does
+# nothing. (otter's own `tests.url_prefix` downloads tests on JupyterLite only, so the URL is ours.)
+COLAB_SETUP = """# On Google Colab only (see the guide above): install otter, find the handout, work in its folder.
 import os
+import urllib.request
 import zipfile
+HANDOUT_URL = {url!r}  # where your instructor published {hw}.zip, if they did
+DRIVE = "/content/drive/MyDrive"
 if "google.colab" in str(get_ipython()):
     get_ipython().run_line_magic("pip", "install -q otter-grader==7.0.0")
-    if os.path.exists("{hw}.zip"):
-        zipfile.ZipFile("{hw}.zip").extractall()
-    if os.path.isdir("{hw}"):
-        os.chdir("{hw}")"""
+    folders, zips = ["{hw}", os.path.join(DRIVE, "{hw}")], ["{hw}.zip", os.path.join(DRIVE, "{hw}.zip")]
+    if os.path.basename(os.getcwd()) != "{hw}":
+        if not any(map(os.path.isdir, folders)):
+            if HANDOUT_URL and not any(map(os.path.isfile, zips)):
+                urllib.request.urlretrieve(HANDOUT_URL, "{hw}.zip")
+            for handout in filter(os.path.isfile, zips):
+                zipfile.ZipFile(handout).extractall()
+                break
+        for folder in filter(os.path.isdir, folders):
+            os.chdir(folder)
+            break
+    if os.path.basename(os.getcwd()) != "{hw}":
+        print("The handout is not here: upload {hw}.zip (Files pane, on the left), then run this cell again.")"""
 # On Colab otter refuses to export (RuntimeError); the export cell says what to submit instead.
 EXPORT_ON_COLAB = (
     'if "google.colab" in str(get_ipython()):\n'
@@ -47,18 +60,22 @@ def _only_cell(nb, text: str, hw: str):
     return found[0]
 
 
-def _for_students(notebook: Path, hw: str, data_files: list[str]) -> None:
+def _for_students(notebook: Path, hw: str, data_files: list[str], handout_url: str | None) -> None:
     """What otter assign's student notebook lacks to work wherever students work:
     - the first cell names no file: `otter.Notebook("hw.ipynb")` fails in a copy the browser renamed
       ("hw (1).ipynb"); with no name otter finds the notebook itself and reads tests/;
-    - on Colab, a cell before otter's installs otter and moves into the uploaded handout;
+    - on Colab, a cell before otter's installs otter and moves into the handout: unpacked or zipped,
+      uploaded or on the student's Drive, or downloaded from `handout_url` (where the instructor
+      publishes the handout zips);
     - the export cell does not call otter's export on Colab, where it raises;
     - a guide on top (student_guide.md): where to work, what to install, Colab, time, checks, seeds."""
     nb = nbformat.read(notebook, as_version=4)
     named = f'otter.Notebook("{hw}.ipynb")'
     init = _only_cell(nb, named, hw)
     init.source = init.source.replace(named, "otter.Notebook()")
-    nb.cells.insert(nb.cells.index(init), nbformat.v4.new_code_cell(COLAB_SETUP.replace("{hw}", hw)))
+    url = handout_url and f"{handout_url.rstrip('/')}/{hw}.zip"
+    colab = COLAB_SETUP.replace("{hw}", hw).replace("{url!r}", repr(url))
+    nb.cells.insert(nb.cells.index(init), nbformat.v4.new_code_cell(colab))
     export = _only_cell(nb, "grader.export(", hw)
     lines = export.source.splitlines()
     export.source = "\n".join(lines[:-1] + [EXPORT_ON_COLAB.format(call=lines[-1])])
@@ -68,9 +85,11 @@ def _for_students(notebook: Path, hw: str, data_files: list[str]) -> None:
     nbformat.write(nb, notebook)
 
 
-def build(hw: str, root: Path = ROOT) -> None:
+def build(hw: str, root: Path = ROOT, handout_url: str | None = None) -> None:
     """otter assign solutions/<hw> -> root/assignments/<hw>/ (notebook, public tests as files, data), its
-    zip root/assignments/<hw>.zip to hand out, and root/autograder/<hw>/."""
+    zip root/assignments/<hw>.zip to hand out, and root/autograder/<hw>/. With `handout_url` (the
+    address under which the zips will be published), the notebook downloads <handout_url>/<hw>.zip on
+    Colab when the student has neither uploaded it nor put it on Drive."""
     print(f"[build] {hw}: otter assign", flush=True)
     with tempfile.TemporaryDirectory(prefix=f"rnnhw-build-{hw}-") as tmp:
         out = Path(tmp) / "dist"
@@ -84,7 +103,7 @@ def build(hw: str, root: Path = ROOT) -> None:
         student = root / "assignments" / hw
         shutil.rmtree(student, ignore_errors=True)
         shutil.copytree(out / "student", student)
-        _for_students(student / f"{hw}.ipynb", hw, read_master(master_path(hw))[1].get("files", []))
+        _for_students(student / f"{hw}.ipynb", hw, read_master(master_path(hw))[1].get("files", []), handout_url)
         _normalise(student / f"{hw}.ipynb", hw)
         shutil.make_archive(str(handout_zip(hw, root).with_suffix("")), "zip", student.parent, hw)
 

@@ -1,17 +1,31 @@
 """The handout as a student gets it: assignments/<hw>.zip unpacked in an empty folder holds the
 notebook, its public tests as files and its data; a copy the browser renamed ("hw (1).ipynb") still
 checks and exports; on the blank notebook every check fails with a sentence written for the
-student (an AssertionError of a public test), not with an error of the test itself."""
+student (an AssertionError of a public test), not with an error of the test itself. On Colab (a
+kernel otter takes for Colab's) each complete example finds its handout wherever the guide lets the
+student put it, passes its checks, exports nothing, and its downloaded notebook grades to full marks
+with `rnnhw grade` and with plain `otter run`."""
 
+import functools
+import http.server
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
+import threading
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from rnnhw import handout_zip, master_path
+from rnnhw import ROOT, autograder_zip, handout_zip, master_path
+from rnnhw.build import build
+from rnnhw.grade import grade
 from rnnhw.masters import read_master
 
 from conftest import ASSIGNMENTS
@@ -73,37 +87,99 @@ def test_a_renamed_blank_handout_checks_every_question_and_exports(fresh_build, 
 
 # otter takes the kernel for Colab's when str(get_ipython()) names google.colab (otter/check/utils.py)
 LIKE_COLAB = 'type(get_ipython()).__str__ = lambda self: "<google.colab._shell.Shell object>"'
+STUDENT_DRIVE = 'DRIVE = "/content/drive/MyDrive"'
+# Where each assignment's Colab student keeps the handout: each way the guide gives is tried once.
+PLACES = {"hw1_sentiment": "published", "hw2_timeseries": "zip on Drive", "hw3_extrapolation": "folder on Drive",
+          "hw4_forecasting": "zip uploaded"}
 
 
-def test_colab_checks_a_complete_notebook_and_its_download_grades_to_full_marks(fresh_build, tmp_path):
-    """hw4 (the assignment with data files) in a kernel that otter takes for Colab's: the student's
-    notebook is elsewhere (Drive) and the handout zip uploaded to the working folder, as the guide
-    says; the notebook's own Colab cell installs otter (already here: pip finds it) and moves into the
-    unpacked folder; every check passes, the export cell says to download the notebook instead of
-    calling otter's export (which raises on Colab), and the downloaded notebook grades to full marks."""
-    import shutil
-    from rnnhw import ROOT
-    from rnnhw.grade import grade
-    hw = "hw4_forecasting"
-    content, drive = tmp_path / "content", tmp_path / "drive"
-    content.mkdir(), drive.mkdir()
-    shutil.copy(handout_zip(hw, fresh_build), content)
-    nb = nbformat.read(ROOT / "examples" / "submissions" / hw / "complete.ipynb", as_version=4)
-    init = next(i for i, c in enumerate(nb.cells) if "otter.Notebook()" in c.source)
-    nb.cells.insert(init + 1, nbformat.v4.new_code_cell("import os\nprint(grader.interpreter, os.getcwd())"))
-    nb.cells.insert(0, nbformat.v4.new_code_cell(LIKE_COLAB))
-    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(content)}}).execute()
-    where = nb.cells.pop(init + 2)
-    assert where.outputs[0]["text"].split() == ["IPythonInterpreter.COLAB", str(content / hw)], where.outputs
-    del nb.cells[0]  # neither cell is the student's
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def colab(fresh_build, tmp_path_factory):
+    """Each complete example run in a kernel that otter takes for Colab's, from an empty working
+    folder (Colab's /content) with the handout where PLACES says: published at the address given to
+    `rnnhw build --handout-url` (served here on the loopback), on a Drive mounted in a scratch
+    folder, or uploaded. Gives {hw: (executed notebook, working folder it ended in, its /content)}
+    and the folder of the downloads (File > Download > Download .ipynb)."""
+    tmp = tmp_path_factory.mktemp("colab")
+    published, downloads = tmp / "published", tmp / "downloads"
+    published.mkdir(), downloads.mkdir()
+    for hw in ASSIGNMENTS:
+        shutil.copy(handout_zip(hw, fresh_build), published)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=published))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}/"
+    runs = {}
+    for hw in ASSIGNMENTS:
+        content, drive = tmp / hw / "content", tmp / hw / "drive"
+        content.mkdir(parents=True), drive.mkdir()
+        place = PLACES[hw]
+        if place == "zip uploaded":
+            shutil.copy(handout_zip(hw, fresh_build), content)
+        elif place == "zip on Drive":
+            shutil.copy(handout_zip(hw, fresh_build), drive)
+        elif place == "folder on Drive":
+            _unpack(fresh_build, hw, drive)
+        nb = nbformat.read(ROOT / "examples" / "submissions" / hw / "complete.ipynb", as_version=4)
+        [setup] = [cell for cell in nb.cells if "HANDOUT_URL =" in cell.source]
+        student_setup = setup.source
+        if place == "published":
+            build(hw, tmp / "built", handout_url=url)
+            built = nbformat.read(tmp / "built" / "assignments" / hw / f"{hw}.ipynb", as_version=4)
+            [setup.source] = [cell.source for cell in built.cells if "HANDOUT_URL =" in cell.source]
+            assert f"HANDOUT_URL = {url + hw + '.zip'!r}" in setup.source
+        assert STUDENT_DRIVE in setup.source
+        setup.source = setup.source.replace(STUDENT_DRIVE, f"DRIVE = {str(drive)!r}")  # Drive is mounted here
+        init = next(i for i, c in enumerate(nb.cells) if "otter.Notebook()" in c.source)
+        nb.cells.insert(init + 1, nbformat.v4.new_code_cell("import os\nprint(grader.interpreter, os.getcwd())"))
+        nb.cells.insert(0, nbformat.v4.new_code_cell(LIKE_COLAB))
+        NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(content)}}).execute()
+        interpreter, cwd = nb.cells.pop(init + 2).outputs[0]["text"].split()
+        assert interpreter == "IPythonInterpreter.COLAB"
+        del nb.cells[0]  # neither added cell is the student's, nor the Drive's scratch path
+        setup.source = student_setup
+        nbformat.write(nb, downloads / f"{hw}.ipynb")  # File > Download > Download .ipynb
+        runs[hw] = nb, Path(cwd), content
+    server.shutdown()
+    return runs, downloads
+
+
+@pytest.mark.parametrize("hw", ASSIGNMENTS)
+def test_on_colab_the_notebook_finds_its_handout_checks_pass_and_nothing_is_exported(colab, hw):
+    runs, _ = colab
+    nb, cwd, content = runs[hw]
+    on_drive = PLACES[hw] == "folder on Drive"
+    assert cwd == (content.parent / "drive" / hw if on_drive else content / hw), f"{PLACES[hw]}: moved into {cwd}"
     shown = _check_outputs(nb)
     assert sorted(shown) == sorted(q.name for q in read_master(master_path(hw))[2])
     for question, text in shown.items():
         assert "passed!" in text and "failed" not in text, f"{question}: {text[:500]}"
     export = next(c for c in nb.cells if "grader.export(" in c.source)
     assert "".join(o.get("text", "") for o in export.outputs).startswith("On Colab: File > Download"), export.outputs
-    assert [p.name for p in content.rglob("*.zip")] == [f"{hw}.zip"], "no export zip is written on Colab"
-    nbformat.write(nb, drive / f"{hw}.ipynb")  # File > Download > Download .ipynb
-    table = grade([str(drive)], str(tmp_path / "grades"), root=fresh_build)[hw]
-    report = json.loads((tmp_path / "grades" / "report.json").read_text())
-    assert report["totals"] == {f"{hw}.ipynb": report["possible"]} and report["possible"] > 0, table.to_string()
+    assert not [p for p in cwd.rglob("*.zip")], "no export zip is written on Colab"
+
+
+def test_colab_downloads_grade_to_full_marks_with_rnnhw_grade_and_otter_run(colab, fresh_build, tmp_path):
+    _, downloads = colab
+    grade([str(downloads)], str(tmp_path / "grades"), jobs=2, root=fresh_build)
+    for hw in ASSIGNMENTS:
+        report = json.loads((tmp_path / "grades" / hw / "report.json").read_text())
+        assert report["totals"] == {f"{hw}.ipynb": report["possible"]} and report["possible"] > 0, (hw, report["totals"])
+
+    def otter_run(hw):
+        out = tmp_path / "otter" / hw
+        out.mkdir(parents=True)
+        code = (f"import otter.run\nr = otter.run.main({str(downloads / f'{hw}.ipynb')!r}, "
+                f"autograder={str(autograder_zip(hw, fresh_build))!r}, output_dir={str(out)!r}, no_logo=True)\n"
+                "print('SCORE', r.total, r.possible)")
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=out, timeout=900,
+                              env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"})
+        return [line.split()[1:] for line in done.stdout.splitlines() if line.startswith("SCORE")], done.stdout[-2000:]
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for hw, (score, shown) in zip(ASSIGNMENTS, pool.map(otter_run, ASSIGNMENTS)):
+            assert score and float(score[0][0]) == float(score[0][1]) > 0, f"{hw} under otter run: {shown}"
