@@ -44,7 +44,8 @@ def _grade_with_docker(args) -> None:
 
 def _validate(args) -> None:
     from .validate import validate
-    if not validate(args.assignments or assignment_names(), args.json, args.markdown, args.jobs, args.seeds):
+    if not validate(args.assignments or assignment_names(), args.json, args.markdown, args.jobs, args.seeds,
+                    args.spread_otter_runs):
         raise SystemExit(1)
 
 
@@ -120,6 +121,9 @@ def main(argv=None) -> None:
     validate.add_argument("--jobs", type=int, default=2, help="submissions graded at once (default 2)")
     validate.add_argument("--seeds", type=int, default=0,
                           help="also grade the reference under N other autograder seeds and N student seeds")
+    validate.add_argument("--spread-otter-runs", action="store_true",
+                          help="grade again with otter run one wrong answer per assignment and each other kind "
+                          "in one assignment, instead of every kind in every assignment")
     validate.set_defaults(run=_validate)
 
     calibrate = commands.add_parser("calibrate", help="train the reference under K seeds and write "

@@ -4,7 +4,8 @@ the blank notebook gets 0, check cells and seeds change nothing.
 Every submission is graded through otter's grading steps with the test files of the built zip, in one
 long-lived kernel per assignment and worker (rnnhw.fastgrade), reusing training whose inputs are
 identical to an earlier one (rnnhw.fitcache). One submission of each kind is graded again with
-`otter run`, the runner that grades students, and must get the same scores.
+`otter run`, the runner that grades students, and must get the same scores (per assignment, or with
+--spread-otter-runs across the assignments, as `make test` does to fit CI's time).
 """
 
 import json
@@ -214,9 +215,24 @@ def _scores(results: list):
     return merge_scores_to_df(results).set_index("file")
 
 
+def _otter_run_checks(tasks: list[Task], rows: dict[str, dict[str, Row]], hws: list[str], spread: bool) -> list[Task]:
+    """The tasks graded again through `otter run`, as students are graded: one of each kind per
+    assignment; or, `spread`, one wrong answer per assignment (partial scores are where the shortcut
+    could disagree) and each other kind in one assignment, the assignments taking turns."""
+    if spread:
+        others = [kind for kind in KINDS if kind != "wrong"]
+        wanted = [(hw, "wrong") for hw in hws] + [(hws[i % len(hws)], kind) for i, kind in enumerate(others)]
+    else:
+        wanted = [(hw, kind) for hw in hws for kind in KINDS]
+    found = (next((t for t in tasks if t.hw == hw and rows[hw][t.name].kind == kind), None) for hw, kind in wanted)
+    return [task for task in found if task is not None]
+
+
 def validate(hws: list[str], json_path: str | None = None, markdown_path: str | None = None,
-             jobs: int = 2, seeds: int = 0) -> bool:
-    """Grade every submission of every assignment; print and write the verdicts."""
+             jobs: int = 2, seeds: int = 0, spread_otter_runs: bool = False) -> bool:
+    """Grade every submission of every assignment; print and write the verdicts.
+
+    `spread_otter_runs`: cross-check fewer submissions with `otter run` (see _otter_run_checks)."""
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="rnnhw-validate-") as tmp:
         tmp = Path(tmp)
@@ -231,9 +247,7 @@ def validate(hws: list[str], json_path: str | None = None, markdown_path: str | 
         base_zips = {hw: autograder_zip(hw, tmp / "build") for hw in hws}
         print(f"validate: {len(tasks)} gradings in shared kernels, {jobs} at a time", flush=True)
         graded = _grade_in_shared_kernels(tasks, base_zips, tmp / "fit-cache", jobs)
-        # one of each kind again through `otter run`, as students are graded
-        checks = [next(t for t in tasks if t.hw == hw and rows[hw][t.name].kind == kind)
-                  for hw in hws for kind in KINDS if any(r.kind == kind for r in rows[hw].values())]
+        checks = _otter_run_checks(tasks, rows, hws, spread_otter_runs)
         print(f"validate: {len(checks)} of them again with otter run", flush=True)
         items = [Item(t.hw, t.path, t.name, t.zip_path, tmp / "otter-run" / t.hw / t.name) for t in checks]
         otter_runs = dict(zip(((t.hw, t.name) for t in checks), grade_batch(items, jobs)))
