@@ -5,8 +5,6 @@ submission runs outside its sandbox. The attacks are real: graded by plain `otte
 the sandbox stops work. Honest submissions scan clean, so no one is flagged for doing the homework."""
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
@@ -16,7 +14,7 @@ from rnnhw import ROOT
 from rnnhw.scan import scan_notebook
 from rnnhw.submissions import apply_change, read_change
 
-from conftest import ASSIGNMENTS
+from conftest import ASSIGNMENTS, plain_otter_run
 from test_malformed import (HW, build_notebook, copy, cases_of, fast_notebook, blank_notebook,
                             honest_part, read_case)
 
@@ -105,14 +103,10 @@ def test_the_attacks_work_without_the_sandbox(batch, tmp_path):
         nb = build_notebook(nb, read_case(ROOT / "tests" / "submissions" / "tamper" / f"{case}.py")[1], paths)
     nbformat.write(nb, tmp_path / "attacks.ipynb")
     zip_path = batch["root"] / "autograder" / HW / f"{HW}-autograder.zip"
-    code = (f"import otter.run\nr = otter.run.main({str(tmp_path / 'attacks.ipynb')!r}, autograder={str(zip_path)!r}, "
-            f"output_dir={str(tmp_path)!r}, no_logo=True)\nprint('SCORE', r.total, r.possible)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=600,
-                          env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"})
-    score = [line.split()[1:] for line in done.stdout.splitlines() if line.startswith("SCORE")]
-    assert score and float(score[0][0]) == float(score[0][1]) > 0, done.stdout[-2000:] + done.stderr[-2000:]
+    score, printed = plain_otter_run(tmp_path / "attacks.ipynb", zip_path, tmp_path, timeout=600)
+    assert score and score[0] == score[1] > 0, printed[-4000:]
     assert sorted(os.listdir(outside)) == ["canary-was-read", "log-server-unpickled"]
-    assert batch["canary"].read_text() in done.stdout + done.stderr
+    assert batch["canary"].read_text() in printed
 
 
 @pytest.mark.parametrize("path", TAMPER, ids=lambda p: p.stem)
