@@ -82,8 +82,12 @@ def test_a_forged_kernel_verdict_is_caught_outside_the_kernel(batch):
     for name in ["checker_reached_by_getattr.ipynb", "event_hook_rewrites_results.ipynb",
                  "rewrites_tests_restores_at_exit.ipynb"]:
         status = batch["table"].loc[name, "grading_status"]
+        # the attack works on otter's own verdict: its kernel passed test cases its answers fail
         assert "fail on its answers outside the kernel" in status, status
-        # the attack works on otter's own verdict: it gave more than the honest answers
+        if name == "rewrites_tests_restores_at_exit.ipynb":
+            # its thread races otter for the test files (a file read while it rewrites it fails), so
+            # otter's total varies run to run: above the honest 7 in earlier runs, 6/12 in one
+            continue
         otter_gave = float(status.split("otter gave ")[1].split("/")[0])
         assert otter_gave > fast_total, status
 
