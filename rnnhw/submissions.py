@@ -10,17 +10,22 @@ A change file (tests/submissions/<hw>/{wrong,right}/<name>.py) looks like:
 
 Each `# %% qN` section replaces the next solution cell of question qN in the reference notebook
 (a question with two solution cells takes two `# %% qN` sections, in order; cells not named stay
-as in the reference). `# loses:` names the questions on which the submission must lose points
-(wrong answers); right answers have none. A wrong answer that by design also costs a later question,
-which uses its result, says so with the reason, one line per reason:
+as in the reference). Headers are the `# key: value` lines between the docstring and the first
+section; a file may hold these and no other:
 
-    # also loses: q5 (predict_recursively builds its window with Buffer)
+- `# loses: q3 q5` names the questions on which the submission must lose points (wrong answers);
+  right answers have none; `all` (the test batch's broken files) means every question.
+- `# also loses: q5 (predict_recursively builds its window with Buffer)`: a wrong answer that by
+  design also costs a later question, which uses its result, says so with the reason, one line per
+  reason. Validation fails a wrong answer that loses points on a question named nowhere, or that
+  keeps the points of a question its `# also loses:` names.
+- `# base:`, `# status:`, `# caught:`: what the test batch of bad submissions builds the case on and
+  expects of it (tests/bad_submissions.py says what each value means).
 
-Validation fails a wrong answer that loses points on a question named nowhere, or that keeps the
-points of a question its `# also loses:` names.
+The file is read as text, never parsed as Python: a malformed case holds a syntax error on purpose.
 """
 
-import ast
+import inspect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,26 +44,41 @@ class Change:
     loses: list[str]
     sections: list[tuple[str, str]] = field(default_factory=list)
     also_loses: dict[str, str] = field(default_factory=dict)  # question -> why it uses this answer's result
+    batch: dict[str, str] = field(default_factory=dict)  # the test batch's headers: base, status, caught
+
+
+BATCH_HEADERS = ("base", "status", "caught")
+_DOCSTRING = re.compile(r'\s*("""|\'\'\')(.*?)\1', re.S)
+_HEADER = re.compile(r"^#\s*([a-z][a-z ]*?)\s*:(.*)$", re.M)
+_SECTION = re.compile(r"^#\s*%%\s*(\w+)\s*\n(.*?)(?=^#\s*%%|\Z)", re.M | re.S)
 
 
 def read_change(path: Path) -> Change:
+    """A change file, with the headers and sections the module docstring describes."""
     text = path.read_text()
-    description = ast.get_docstring(ast.parse(text)) or ""
-    loses = re.search(r"^#\s*loses:\s*(.*)$", text, re.M)
-    sections = []
-    for match in re.finditer(r"^#\s*%%\s*(\w+)\s*\n(.*?)(?=^#\s*%%|\Z)", text, re.M | re.S):
-        sections.append((match.group(1), match.group(2).strip("\n") + "\n"))
+    docstring = _DOCSTRING.match(text)
+    sections = [(m.group(1), m.group(2).strip("\n") + "\n") for m in _SECTION.finditer(text)]
     if not sections:
         raise ValueError(f"{path}: no `# %% qN` section")
-    also_loses = {}
-    for match in re.finditer(r"^#\s*also loses:(.*)$", text, re.M):
-        named = re.fullmatch(r"\s*([\w\s,]+?)\s*\((.+)\)\s*", match.group(1))
-        if not named:
-            raise ValueError(f"{path}: write `# also loses: qN (why qN uses this answer)`, not {match.group(0)!r}")
-        for question in named.group(1).replace(",", " ").split():
-            also_loses[question] = named.group(2).strip()
-    return Change(path.stem, description, loses.group(1).replace(",", " ").split() if loses else [], sections,
-                  also_loses)
+    loses, also_loses, batch = [], {}, {}
+    head = text[docstring.end() if docstring else 0:_SECTION.search(text).start()]
+    for match in _HEADER.finditer(head):
+        key, value = match.group(1), match.group(2).strip()
+        if key == "loses":
+            loses = value.replace(",", " ").split()
+        elif key == "also loses":
+            named = re.fullmatch(r"([\w\s,]+?)\s*\((.+)\)", value)
+            if not named:
+                raise ValueError(f"{path}: write `# also loses: qN (why qN uses this answer)`, not {match.group(0)!r}")
+            for question in named.group(1).replace(",", " ").split():
+                also_loses[question] = named.group(2).strip()
+        elif key in BATCH_HEADERS:
+            batch[key] = value
+        else:
+            raise ValueError(f"{path}: unknown header {match.group(0)!r} (known: loses, also loses, "
+                             f"{', '.join(BATCH_HEADERS)})")
+    return Change(path.stem, inspect.cleandoc(docstring.group(2)) if docstring else "", loses, sections,
+                  also_loses, batch)
 
 
 def solution_cells(nb: nbformat.NotebookNode) -> dict[str, list[int]]:

@@ -9,7 +9,7 @@ import pytest
 from rnnhw import ASSIGNMENTS_DIR as COMMITTED, master_path
 from rnnhw.masters import read_master, secret_lines
 
-from conftest import ASSIGNMENTS
+from helpers import ASSIGNMENTS
 
 MARKERS = re.compile(r"# (BEGIN|END) (SOLUTION|TESTS|QUESTION)|# HIDDEN|# SOLUTION|ASSIGNMENT CONFIG|TEST CONFIG")
 

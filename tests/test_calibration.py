@@ -9,7 +9,7 @@ import pytest
 from rnnhw import master_path
 from rnnhw.calibrate import suggested_threshold, threshold_tests
 
-from conftest import ASSIGNMENTS
+from helpers import ASSIGNMENTS
 
 # The least skill the reference must reach on every calibration seed, where a question asks for more
 # than beating its baseline at all: hw2's LSTM sees 50 values of a smooth signal, so it must make at

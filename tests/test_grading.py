@@ -7,7 +7,7 @@ full marks.
 
 import pytest
 
-from conftest import ASSIGNMENTS, SEEDS
+from helpers import ASSIGNMENTS, SEEDS
 
 
 def rows(validity, hw, kind):

@@ -9,7 +9,6 @@ as browsers and Colab rename copies) grades to full marks with `rnnhw grade` and
 import functools
 import http.server
 import json
-import os
 import re
 import shutil
 import threading
@@ -26,7 +25,7 @@ from rnnhw.build import build
 from rnnhw.grade import grade
 from rnnhw.masters import read_master
 
-from conftest import ASSIGNMENTS, plain_otter_run
+from helpers import ASSIGNMENTS, plain_otter_run
 
 
 def _unpack(fresh_build, hw, target):
@@ -59,6 +58,7 @@ def _check_outputs(nb) -> dict[str, str]:
     return shown
 
 
+@pytest.mark.slow  # a kernel per assignment
 @pytest.mark.parametrize("hw", ASSIGNMENTS)
 def test_a_renamed_blank_handout_checks_every_question_and_exports(fresh_build, tmp_path, hw):
     _, _, questions = read_master(master_path(hw))

@@ -21,8 +21,8 @@ from rnnhw.calibrate import threshold_tests
 from rnnhw.masters import otter_case_names, read_master
 from rnnhw.report import FEEDBACK_DIR, REPORT_HTML, REPORT_JSON, student_message, write_report
 
-from conftest import ASSIGNMENTS
-from test_malformed import HW
+from helpers import ASSIGNMENTS
+from bad_submissions import HW
 
 OTTER_MESSAGE = ("❌ Test case failed\nError at line 12 in test q3:\n"
                  "      assert skill >= THRESHOLD, f\"a skill of {skill:.3f}, too low\"\n"

@@ -14,8 +14,8 @@ from rnnhw import ROOT
 from rnnhw.scan import scan_notebook
 from rnnhw.submissions import apply_change, read_change
 
-from conftest import ASSIGNMENTS, plain_otter_run
-from test_malformed import (HW, build_notebook, copy, cases_of, fast_notebook, blank_notebook,
+from helpers import ASSIGNMENTS, plain_otter_run
+from bad_submissions import (HW, build_notebook, copy, cases_of, fast_notebook, blank_notebook,
                             honest_part, read_case)
 
 TAMPER = sorted((ROOT / "tests" / "submissions" / "tamper").glob("*.py"))
