@@ -35,9 +35,9 @@ def test_the_assignment_comes_from_the_metadata_else_the_folder(tmp_path):
     def assignment(path):
         prepared = prepare_submission(path, Settings(timeout=60))
         _remove(prepared.work)
-        return assignment_of(prepared, path)
+        return assignment_of(prepared, path), prepared.report
 
-    assert assignment(folder / "hw1 notebook.ipynb") == "hw1_sentiment"
-    assert assignment(folder / "export.zip") == "hw1_sentiment"
-    assert assignment(folder / "empty.ipynb") == "hw2_timeseries"
-    assert assignment(tmp_path / "empty.ipynb") is None
+    for path, expected in [(folder / "hw1 notebook.ipynb", "hw1_sentiment"), (folder / "export.zip", "hw1_sentiment"),
+                           (folder / "empty.ipynb", "hw2_timeseries"), (tmp_path / "empty.ipynb", None)]:
+        name, report = assignment(path)
+        assert name == expected, f"{path.name}: {name}, prepare reported {report}"
