@@ -1,18 +1,20 @@
 # `make`: set up .venv, build every assignment, grade the example submissions, print the grades.
 # `make test`: set up .venv and run the test suite.
+# `make test-fast`: the tests that neither grade nor train (build, leaks, scan, prepare, change files,
+# calibration rules, lint), in about 2 minutes.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all build examples test validity bench clean bubblewrap
+.PHONY: all build examples test test-fast validity bench clean bubblewrap
 all: build examples
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python >= 3.10 is needed (found " + sys.version.split()[0] + "); run make PYTHON=python3.11")'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
 build: $(STAMP)
@@ -23,6 +25,9 @@ examples: build bubblewrap
 
 test: $(STAMP) bubblewrap
 	$(PY) -m pytest tests
+
+test-fast: $(STAMP) bubblewrap
+	$(PY) -m pytest tests -m "not slow"
 
 # rnnhw grade runs each submission in a bubblewrap sandbox: installed here where we can (root, apt-get).
 bubblewrap:

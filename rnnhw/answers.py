@@ -162,7 +162,7 @@ class _Reader:
         import numpy as np
         with _open(self.folder, name, MAX_FILE_BYTES) as f:
             array = np.load(f, allow_pickle=False)
-        if not type(array) is np.ndarray:
+        if type(array) is not np.ndarray:
             raise Unreadable("not an array")
         return array
 

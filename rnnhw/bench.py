@@ -176,7 +176,10 @@ def to_markdown(results: dict) -> str:
              "tests/submissions/<hw>/right/ in turn, 8 correct submissions, every one at full marks.", "",
              "| assignment | grading (s) | plain nbclient (s) | overhead | one core (s) | peak memory (MB) "
              "| class of 8, jobs 1 / 2 (subm./min) |", "|---|---|---|---|---|---|---|"]
-    span = lambda s, f="{:.1f}": f"{f.format(s['median'])} [{f.format(s['min'])}-{f.format(s['max'])}]"
+
+    def span(s, f="{:.1f}"):
+        return f"{f.format(s['median'])} [{f.format(s['min'])}-{f.format(s['max'])}]"
+
     for hw, e in results["assignments"].items():
         t = e.get("throughput_per_minute")
         throughput = f"{t['jobs1']:.1f} / {t['jobs2']:.1f} (x{t['speedup']:.2f})" if t else "-"
