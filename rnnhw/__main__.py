@@ -1,11 +1,11 @@
-"""Command line: python -m rnnhw {build,grade,validate,calibrate,examples,bench} ..."""
+"""Command line: python -m rnnhw {build,grade,validate,calibrate,examples,report,bench} ..."""
 
 import argparse
 import os
 import shutil
 import subprocess
 
-from . import assignment_names
+from . import RnnhwError, assignment_names
 
 
 def _build(args) -> None:
@@ -45,7 +45,7 @@ def _grade_with_docker(args) -> None:
 def _validate(args) -> None:
     from .validate import validate
     if not validate(args.assignments or assignment_names(), args.json, args.markdown, args.jobs, args.seeds,
-                    args.spread_otter_runs):
+                    args.spread_otter_runs, not args.no_fit_cache):
         raise SystemExit(1)
 
 
@@ -96,7 +96,7 @@ def main(argv=None) -> None:
                             "uploaded no handout downloads URL/<hw>.zip")
     build.set_defaults(run=_build)
 
-    from .grade import DEFAULT_TIMEOUT
+    from .sandbox import DEFAULT_TIMEOUT
     grade = commands.add_parser("grade", help="grade submissions (.ipynb or export .zip) without Docker")
     grade.add_argument("paths", nargs="+", metavar="PATH", help="submission files or folders of them")
     grade.add_argument("--assignment", choices=assignment_names(), help="default: read from each notebook")
@@ -124,6 +124,8 @@ def main(argv=None) -> None:
     validate.add_argument("--spread-otter-runs", action="store_true",
                           help="grade again with otter run one wrong answer per assignment and each other kind "
                           "in one assignment, instead of every kind in every assignment")
+    validate.add_argument("--no-fit-cache", action="store_true",
+                          help="train every submission for itself instead of reusing identical trainings (slower)")
     validate.set_defaults(run=_validate)
 
     calibrate = commands.add_parser("calibrate", help="train the reference under K seeds and write "
@@ -154,7 +156,10 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
     # TensorFlow's start-up banners in every kernel would bury the progress lines.
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    args.run(args)
+    try:
+        args.run(args)
+    except RnnhwError as e:
+        raise SystemExit(str(e))
 
 
 if __name__ == "__main__":

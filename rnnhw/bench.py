@@ -19,7 +19,7 @@ import nbformat
 import psutil
 from nbclient import NotebookClient
 
-from . import ROOT, autograder_zip, master_path
+from . import ROOT, autograder_zip, master_path, reference_notebook
 from .build import build
 from .calibrate import threshold_tests
 from .grade import Item, grade_batch
@@ -127,7 +127,7 @@ def bench(hws: list[str], quick: bool = False) -> dict:
         root = Path(tmp)
         for hw in hws:
             build(hw, root)
-            zip_path, reference = autograder_zip(hw, root), root / "autograder" / hw / f"{hw}.ipynb"
+            zip_path, reference = autograder_zip(hw, root), reference_notebook(hw, root)
             print(f"[bench] {hw}: warm-up", flush=True)
             grade_once(zip_path, reference)
             graded = [grade_once(zip_path, reference) for _ in range(runs)]

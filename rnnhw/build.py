@@ -8,7 +8,7 @@ from pathlib import Path
 
 import nbformat
 
-from . import ROOT, autograder_zip, handout_zip, master_path
+from . import ROOT, RnnhwError, autograder_zip, handout_zip, master_path
 from .masters import read_master
 
 
@@ -56,7 +56,7 @@ EXPORT_ON_COLAB = (
 def _only_cell(nb, text: str, hw: str):
     found = [cell for cell in nb.cells if cell.cell_type == "code" and text in cell.source]
     if len(found) != 1:
-        raise SystemExit(f"expected one cell with {text} in the student notebook of {hw}, found {len(found)}")
+        raise RnnhwError(f"expected one cell with {text} in the student notebook of {hw}, found {len(found)}")
     return found[0]
 
 
@@ -98,7 +98,7 @@ def build(hw: str, root: Path = ROOT, handout_url: str | None = None) -> None:
             capture_output=True, text=True,
         )
         if done.returncode != 0:
-            raise SystemExit(f"otter assign failed for {hw}:\n{done.stdout}\n{done.stderr}")
+            raise RnnhwError(f"otter assign failed for {hw}:\n{done.stdout}\n{done.stderr}")
 
         student = root / "assignments" / hw
         shutil.rmtree(student, ignore_errors=True)
@@ -112,7 +112,7 @@ def build(hw: str, root: Path = ROOT, handout_url: str | None = None) -> None:
         grader.mkdir(parents=True)
         zips = list((out / "autograder").glob(f"{hw}-autograder_*.zip"))
         if len(zips) != 1:
-            raise SystemExit(f"expected one autograder zip for {hw}, found {zips}")
+            raise RnnhwError(f"expected one autograder zip for {hw}, found {zips}")
         shutil.copy(zips[0], autograder_zip(hw, root))
         shutil.copy(out / "autograder" / f"{hw}.ipynb", grader / f"{hw}.ipynb")
         _normalise(grader / f"{hw}.ipynb", hw)

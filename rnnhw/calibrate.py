@@ -24,7 +24,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from . import master_path
+from . import RnnhwError, master_path, reference_notebook
 from .build import build
 from .masters import read_master, support_files
 from .submissions import without_otter_cells
@@ -104,11 +104,11 @@ def _measure(reference: Path, tests: dict, seed: int, files: list[Path] = ()) ->
 def calibrate(hw: str, seeds: int, jobs: int = 2) -> dict:
     tests = threshold_tests(hw, with_errors=True)
     if not tests:
-        raise SystemExit(f"{hw} has no threshold test (a hidden test with THRESHOLD = ... and assert ... THRESHOLD)")
+        raise RnnhwError(f"{hw} has no threshold test (a hidden test with THRESHOLD = ... and assert ... THRESHOLD)")
     files = support_files(master_path(hw))
     with tempfile.TemporaryDirectory() as tmp:
         build(hw, Path(tmp))
-        reference = Path(tmp) / "autograder" / hw / f"{hw}.ipynb"
+        reference = reference_notebook(hw, Path(tmp))
         seed_list = list(range(1, seeds + 1))
         with ThreadPoolExecutor(jobs) as pool:
             runs = list(pool.map(lambda s: _measure(reference, tests, s, files), seed_list))

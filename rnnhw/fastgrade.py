@@ -23,7 +23,7 @@ from otter.execute.preprocessor import GradingPreprocessor
 from otter.test_files import GradingResults
 from traitlets.config import Config
 
-from . import ROOT
+from . import ROOT, zip_config
 
 # Per cell, not per submission: a reference cell trains for at most a few tens of seconds.
 CELL_TIMEOUT = 300
@@ -56,7 +56,7 @@ class SharedKernel:
         self.folder = Path(tempfile.mkdtemp(prefix="rnnhw-shared-"))
         with zipfile.ZipFile(zip_path) as z:
             z.extractall(self.folder / "source")
-            self.config = json.loads(z.read("otter_config.json"))
+        self.config = zip_config(zip_path)
         shutil.copytree(self.folder / "source" / "tests", self.folder / "tests")
         support = self.folder / "source" / "files"
         if support.is_dir():

@@ -40,14 +40,10 @@ from otter.test_files import GradingResults
 from otter.test_files.abstract_test import TestCaseResult
 from otter.test_files.exception_test import ExceptionTestFile
 
-from . import ROOT, assignment_names, autograder_zip, sandbox
+from . import ROOT, RnnhwError, assignment_names, autograder_zip, sandbox, zip_config
+from .sandbox import DEFAULT_TIMEOUT
 from .report import FEEDBACK_DIR, write_report
 
-# The slowest grading measured is hw1_sentiment's reference, 119 s, on 2 cores kept at a load
-# average of about 9 by other training jobs (bench/results.md; a quiet machine takes 24-48 s; the
-# hw4 reference took 74-84 s here under a load of 7). 2.5 times the slowest leaves room for a slower
-# machine without letting a hung kernel block a batch. Each of the three stages has this limit.
-DEFAULT_TIMEOUT = 300
 # A cell running longer than this share of the timeout is interrupted and the notebook goes on (an
 # endless loop costs its own question only): the longest cell, a training, took about 35 s on that
 # loaded machine (hw2: 12 epochs x 2.87 s), and the rest of the notebook fits in the other half.
@@ -81,7 +77,7 @@ def find_submissions(paths: list[str]) -> list[Path]:
         elif path.is_file():
             found.append(path)
         else:
-            raise SystemExit(f"no such file or folder: {path}")
+            raise RnnhwError(f"no such file or folder: {path}")
     return found
 
 
@@ -165,15 +161,15 @@ def _top_level_callables(reference: Path) -> set[str]:
 
 @functools.cache
 def load_assignment(zip_path: Path) -> Assignment:
+    config = zip_config(zip_path)
     with zipfile.ZipFile(zip_path) as z:
-        config = json.loads(z.read("otter_config.json"))
         tests = {Path(n).name: z.read(n).decode() for n in z.namelist()
                  if n.startswith("tests/") and n.endswith(".py") and not n.endswith("__init__.py")}
         files = {Path(n).name: z.read(n) for n in z.namelist() if n.startswith("files/") and not n.endswith("/")}
     name = config.get("assignment_name") or zip_path.parent.name
     reference = zip_path.parent / f"{name}.ipynb"
     if not reference.exists():
-        raise SystemExit(f"{reference} is missing (it is built with the zip): run `python -m rnnhw build {name}`")
+        raise RnnhwError(f"{reference} is missing (it is built with the zip): run `python -m rnnhw build {name}`")
     return Assignment(name, tests, files, config.get("seed"), config.get("seed_variable"),
                       _top_level_callables(reference), _checked_as_models(tests))
 
@@ -497,7 +493,7 @@ def _write_results(item: Item, result: GradingResults) -> None:
 
 def _settings(timeout, memory_limit, scan, use_sandbox) -> Settings:
     if use_sandbox and (why := sandbox.unavailable()):
-        raise SystemExit(f"rnnhw grade runs each submission in a bubblewrap sandbox, and {why}.\n{NO_SANDBOX_HELP}")
+        raise RnnhwError(f"rnnhw grade runs each submission in a bubblewrap sandbox, and {why}.\n{NO_SANDBOX_HELP}")
     return Settings(timeout, memory_limit, scan, use_sandbox)
 
 
@@ -546,7 +542,7 @@ def grade(paths: list[str], output_dir: str, assignment: str | None = None, jobs
     settings = _settings(timeout, memory_limit, scan, use_sandbox)
     submissions = find_submissions(paths)
     if not submissions:
-        raise SystemExit(f"no submissions (.ipynb or .zip) found in {' '.join(paths)}")
+        raise RnnhwError(f"no submissions (.ipynb or .zip) found in {' '.join(paths)}")
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         prepared = dict(zip(submissions, pool.map(lambda s: prepare_submission(s, settings), submissions)))
     try:
@@ -560,7 +556,7 @@ def grade(paths: list[str], output_dir: str, assignment: str | None = None, jobs
             groups[known] += groups.pop("unknown")
         for hw in groups:
             if hw != "unknown" and not autograder_zip(hw, root).exists():
-                raise SystemExit(f"{autograder_zip(hw, root)} is missing: run `python -m rnnhw build {hw}` first")
+                raise RnnhwError(f"{autograder_zip(hw, root)} is missing: run `python -m rnnhw build {hw}` first")
             if hw != "unknown":
                 load_assignment(autograder_zip(hw, root))  # a missing reference stops the batch before it starts
 

@@ -54,6 +54,12 @@ UIDS_PER_PROCESS = 100
 _uids = itertools.count()
 
 
+# Seconds each stage of a grading (prepare, run, verify) may take. The references grade in 59-72 s
+# on a quiet 2-core machine (bench/results.md) and hw1's took 119 s at a load average of 9 (README,
+# Performance); 300 s leaves room for a slower machine without letting a hung kernel block a batch.
+DEFAULT_TIMEOUT = 300
+
+
 @dataclass
 class Limits:
     # RLIMIT_DATA, not RLIMIT_AS: a TensorFlow process maps far more address space than it writes

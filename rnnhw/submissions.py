@@ -32,6 +32,8 @@ from pathlib import Path
 
 import nbformat
 
+from . import reference_notebook, student_notebook
+
 # Otter Assign tags answer cells in the reference notebook and in the student notebook alike.
 ANSWER_TAGS = {"otter_assign_solution_cell", "otter_answer_cell"}
 _CHECK = re.compile(r"""grader\.check\(\s*["'](\w+)["']\s*\)""")
@@ -108,13 +110,20 @@ def apply_change(nb: nbformat.NotebookNode, change: Change) -> nbformat.Notebook
     return nb
 
 
+# Otter Assign's solution markers, which the reference keeps and a student's answer would not have
+_MARKER_LINE = re.compile(r"^[ \t]*# (BEGIN|END) SOLUTION( NO PROMPT)?[ \t]*(\n|\Z)", re.M)
+_MARKER_END = re.compile(r"[ \t]*# SOLUTION( NO PROMPT)?[ \t]*$", re.M)
+
+
 def fill_answers(student: Path, reference: Path, questions: list[str]) -> nbformat.NotebookNode:
-    """The blank student notebook with the reference's answers to `questions` filled in."""
+    """The blank student notebook with the reference's answers to `questions` filled in, without
+    otter's solution markers."""
     nb, answers = nbformat.read(student, as_version=4), nbformat.read(reference, as_version=4)
     mine, theirs = solution_cells(nb), solution_cells(answers)
     for question in questions:
         for index, source_index in zip(mine[question], theirs[question]):
-            nb.cells[index].source = answers.cells[source_index].source
+            source = _MARKER_LINE.sub("", answers.cells[source_index].source)
+            nb.cells[index].source = _MARKER_END.sub("", source)
     return nb
 
 
@@ -122,8 +131,7 @@ def write_examples(hw: str, root: Path, target: Path, right_answers: list[Path])
     """examples/submissions/<hw>/: complete (every answer, with the right answers applied, so it
     reads like another student's work), half done (the first half of the questions) and blank. All
     three start from the student notebook, which holds no hidden test."""
-    reference = root / "autograder" / hw / f"{hw}.ipynb"
-    student = root / "assignments" / hw / f"{hw}.ipynb"
+    reference, student = reference_notebook(hw, root), student_notebook(hw, root)
     target.mkdir(parents=True, exist_ok=True)
     questions = list(solution_cells(nbformat.read(reference, as_version=4)))
     complete = fill_answers(student, reference, questions)

@@ -22,7 +22,7 @@ import nbformat
 from otter.grade.utils import merge_scores_to_df
 from otter.test_files import GradingResults
 
-from . import ROOT, autograder_zip
+from . import ROOT, RnnhwError, autograder_zip, reference_notebook, student_notebook, zip_config
 from .build import build
 from .fastgrade import SharedKernel
 from .grade import Item, grade_batch
@@ -88,10 +88,9 @@ def _prepare(hw: str, root: Path, folder: Path, seeds: int) -> tuple[dict[str, R
     The reference and the autograder seeds come first: the seeds never share training, and the
     reference's training is then ready for the submissions that train exactly as it does.
     """
-    reference = root / "autograder" / hw / f"{hw}.ipynb"
+    reference = reference_notebook(hw, root)
     zip_path = autograder_zip(hw, root)
-    with zipfile.ZipFile(zip_path) as z:
-        zip_seed = json.loads(z.read("otter_config.json")).get("seed")
+    zip_seed = zip_config(zip_path).get("seed")
     rows, tasks = {}, []
 
     def add(name: str, nb, row: Row, seed: int | None = zip_seed, zip_with: Path = zip_path) -> None:
@@ -120,20 +119,21 @@ def _prepare(hw: str, root: Path, folder: Path, seeds: int) -> tuple[dict[str, R
             seeded_zip(None) if i == 1 else zip_path)
     add("reference_no_checks", _without_check_cells(nbformat.read(reference, as_version=4)),
         Row("reference without grader.check cells", "no-checks"))
-    add("blank", nbformat.read(root / "assignments" / hw / f"{hw}.ipynb", as_version=4),
+    add("blank", nbformat.read(student_notebook(hw, root), as_version=4),
         Row("blank student notebook", "blank"))
     for kind in ["wrong", "right"]:
         for path in sorted((SUBMISSIONS_DIR / hw / kind).glob("*.py")):
             change = read_change(path)
             if kind == "wrong" and not change.loses:
-                raise SystemExit(f"{path}: a wrong answer must declare `# loses: qN`")
+                raise RnnhwError(f"{path}: a wrong answer must declare `# loses: qN`")
             add(f"{kind}__{change.name}", apply_change(nbformat.read(reference, as_version=4), change),
                 Row(f"{kind}/{change.name}", kind, change.description, change.loses, change.also_loses))
     return rows, tasks
 
 
-def _grade_in_shared_kernels(tasks: list[Task], base_zips: dict[str, Path], cache: Path, jobs: int) -> dict:
-    """{(hw, name): (results, seconds, training reused)}; each worker keeps one kernel per assignment."""
+def _grade_in_shared_kernels(tasks: list[Task], base_zips: dict[str, Path], cache: Path | None, jobs: int) -> dict:
+    """{(hw, name): (results, seconds, training reused)}; each worker keeps one kernel per assignment;
+    `cache` None: every fit trains."""
     pending: queue.Queue[Task] = queue.Queue()
     for task in tasks:
         pending.put(task)
@@ -150,7 +150,7 @@ def _grade_in_shared_kernels(tasks: list[Task], base_zips: dict[str, Path], cach
                 if kernel_hw != task.hw:
                     if kernel is not None:
                         kernel.__exit__(None, None, None)
-                    kernel, kernel_hw = SharedKernel(base_zips[task.hw], cache / task.hw).__enter__(), task.hw
+                    kernel, kernel_hw = SharedKernel(base_zips[task.hw], cache and cache / task.hw).__enter__(), task.hw
                 start = time.monotonic()
                 try:
                     result = kernel.grade(nbformat.read(task.path, as_version=4), f"{task.hw}.ipynb", task.seed)
@@ -229,10 +229,11 @@ def _otter_run_checks(tasks: list[Task], rows: dict[str, dict[str, Row]], hws: l
 
 
 def validate(hws: list[str], json_path: str | None = None, markdown_path: str | None = None,
-             jobs: int = 2, seeds: int = 0, spread_otter_runs: bool = False) -> bool:
+             jobs: int = 2, seeds: int = 0, spread_otter_runs: bool = False, fit_cache: bool = True) -> bool:
     """Grade every submission of every assignment; print and write the verdicts.
 
-    `spread_otter_runs`: cross-check fewer submissions with `otter run` (see _otter_run_checks)."""
+    `spread_otter_runs`: cross-check fewer submissions with `otter run` (see _otter_run_checks).
+    `fit_cache` False: every submission trains for itself (slower; to rule the cache out of a verdict)."""
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="rnnhw-validate-") as tmp:
         tmp = Path(tmp)
@@ -246,7 +247,7 @@ def validate(hws: list[str], json_path: str | None = None, markdown_path: str | 
             tasks += hw_tasks
         base_zips = {hw: autograder_zip(hw, tmp / "build") for hw in hws}
         print(f"validate: {len(tasks)} gradings in shared kernels, {jobs} at a time", flush=True)
-        graded = _grade_in_shared_kernels(tasks, base_zips, tmp / "fit-cache", jobs)
+        graded = _grade_in_shared_kernels(tasks, base_zips, tmp / "fit-cache" if fit_cache else None, jobs)
         checks = _otter_run_checks(tasks, rows, hws, spread_otter_runs)
         print(f"validate: {len(checks)} of them again with otter run", flush=True)
         items = [Item(t.hw, t.path, t.name, t.zip_path, tmp / "otter-run" / t.hw / t.name) for t in checks]

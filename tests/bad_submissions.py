@@ -30,7 +30,7 @@ from pathlib import Path
 import nbformat
 import psutil
 
-from rnnhw import sandbox
+from rnnhw import reference_notebook, sandbox, student_notebook
 from rnnhw.grade import grade
 from rnnhw.submissions import Change, apply_change, fill_answers, read_change
 
@@ -108,12 +108,12 @@ def build_notebook(base: nbformat.NotebookNode, change: Change, paths: dict[str,
 
 
 def fast_notebook(root: Path) -> nbformat.NotebookNode:
-    return fill_answers(root / "assignments" / HW / f"{HW}.ipynb", root / "autograder" / HW / f"{HW}.ipynb",
+    return fill_answers(student_notebook(HW, root), reference_notebook(HW, root),
                         FAST_QUESTIONS)
 
 
 def blank_notebook(root: Path) -> nbformat.NotebookNode:
-    return nbformat.read(root / "assignments" / HW / f"{HW}.ipynb", as_version=4)
+    return nbformat.read(student_notebook(HW, root), as_version=4)
 
 
 def _export_zip(path: Path, nb: nbformat.NotebookNode, extra: dict[str, bytes]) -> None:
@@ -150,7 +150,7 @@ def generated_cases(folder: Path, root: Path, fast: nbformat.NotebookNode, marke
     # an old format under a name with spaces and letters beyond ASCII
     add("Übung Nº2 – élève v3.ipynb", nbformat.writes(nbformat.convert(copy(fast), 3)), [],
         "converted from nbformat 3")
-    other = nbformat.read(root / "assignments" / OTHER_HW / f"{OTHER_HW}.ipynb", as_version=4)
+    other = nbformat.read(student_notebook(OTHER_HW, root), as_version=4)
     add("another assignment.ipynb", nbformat.writes(other), None, OTHER_HW)
     # a 200 MB notebook is written at test time only: outputs of one cell, in 10 MB strings
     huge = copy(fast)
@@ -236,7 +236,7 @@ def graded_batch(root: Path) -> dict:
     fast = fast_notebook(root)
     bases = {"fast": fast, "blank": blank_notebook(root)}
     nbformat.write(fast, folder / "honest fast.ipynb")
-    nbformat.write(nbformat.read(root / "autograder" / HW / f"{HW}.ipynb", as_version=4),
+    nbformat.write(nbformat.read(reference_notebook(HW, root), as_version=4),
                    folder / "honest reference.ipynb")
     cases = {}
     for kind in ["malformed", "tamper"]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from rnnhw import ASSIGNMENTS_DIR as COMMITTED, master_path
+from rnnhw import ASSIGNMENTS_DIR as COMMITTED, autograder_zip, master_path, reference_notebook
 from rnnhw.masters import read_master, secret_lines
 
 from helpers import ASSIGNMENTS
@@ -44,8 +44,8 @@ def test_every_assignment_is_present():
 
 @pytest.mark.parametrize("hw", ASSIGNMENTS)
 def test_fresh_build_produces_zip_and_reference(fresh_build, hw):
-    assert (fresh_build / "autograder" / hw / f"{hw}-autograder.zip").stat().st_size > 0
-    assert (fresh_build / "autograder" / hw / f"{hw}.ipynb").exists()
+    assert autograder_zip(hw, fresh_build).stat().st_size > 0
+    assert reference_notebook(hw, fresh_build).exists()
 
 
 @pytest.mark.parametrize("hw", ASSIGNMENTS)
@@ -105,6 +105,7 @@ def test_example_submissions_are_current(fresh_build, tmp_path, hw):
             f"examples/submissions/{hw}/{name} is stale: run `python -m rnnhw examples {hw}`")
         shown = sorted(n for n in hidden if n in committed.read_text())
         assert hidden and not shown, f"examples/submissions/{hw}/{name} carries hidden tests: {shown}"
+        assert "SOLUTION" not in committed.read_text(), f"examples/submissions/{hw}/{name} carries otter's markers"
 
 
 NUMBER = re.compile(r"(?<![\w.])\d+\.\d+(?:[eE][-+]?\d+)?")

@@ -118,3 +118,16 @@ def test_a_model_without_weights_yet_trains_for_real(cache):
         model.fit(X, Y, epochs=1, batch_size=16, verbose=0)
         assert model.built and len(model.get_weights()) == 2
     assert cache == {"reused": 0, "trained": 4}
+
+
+@pytest.mark.slow  # two kernels
+@pytest.mark.parametrize("with_cache", [True, False])
+def test_a_validation_kernel_reuses_training_only_with_a_cache(fresh_build, tmp_path, with_cache):
+    """The off switch (`rnnhw validate --no-fit-cache`): without a cache folder, fit is Keras' own."""
+    from rnnhw import autograder_zip
+    from rnnhw.fastgrade import SharedKernel
+    with SharedKernel(autograder_zip("hw2_timeseries", fresh_build), tmp_path if with_cache else None) as kernel:
+        cell = kernel._run("import keras\nprint(keras.Model.fit.__module__)")
+        printed = "".join(o.get("text", "") for o in cell.outputs).strip()
+        assert printed == ("rnnhw.fitcache" if with_cache else "keras.src.backend.tensorflow.trainer"), printed
+        assert kernel.fits() == ({"reused": 0, "trained": 0} if with_cache else {})

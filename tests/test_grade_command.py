@@ -1,6 +1,7 @@
 """rnnhw grade --engine docker says clearly when no daemon answers; the assignment of a submission
-comes from its metadata, read in the prepare stage. (Export zips, broken files and the batch going
-on are tested by test_malformed.py, in one batch with the tampering cases.)"""
+comes from its metadata, read in the prepare stage; `--help` imports nothing heavy, and a library
+error is printed as one line. (Export zips, broken files and the batch going on are tested by
+test_malformed.py, in one batch with the tampering cases.)"""
 
 import shutil
 import subprocess
@@ -9,7 +10,7 @@ import zipfile
 
 import pytest
 
-from rnnhw import ROOT
+from rnnhw import ROOT, student_notebook
 
 
 def test_docker_engine_says_clearly_when_no_daemon_answers(tmp_path):
@@ -25,7 +26,7 @@ def test_the_assignment_comes_from_the_metadata_else_the_folder(tmp_path):
     from rnnhw.grade import Settings, _remove, assignment_of, prepare_submission
     folder = tmp_path / "hw2_timeseries"
     folder.mkdir()
-    hw1 = (ROOT / "assignments" / "hw1_sentiment" / "hw1_sentiment.ipynb").read_bytes()
+    hw1 = student_notebook("hw1_sentiment").read_bytes()
     (folder / "hw1 notebook.ipynb").write_bytes(hw1)
     (folder / "empty.ipynb").write_text("")
     (tmp_path / "empty.ipynb").write_text("")
@@ -41,3 +42,21 @@ def test_the_assignment_comes_from_the_metadata_else_the_folder(tmp_path):
                            (folder / "empty.ipynb", "hw2_timeseries"), (tmp_path / "empty.ipynb", None)]:
         name, report = assignment(path)
         assert name == expected, f"{path.name}: {name}, prepare reported {report}"
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["grade"], ["validate"], ["calibrate"], ["examples"], ["report"], ["bench"]])
+def test_help_imports_nothing_heavy(command):
+    code = ("import runpy, sys\nsys.argv = ['rnnhw', *sys.argv[1:], '--help']\n"
+            "try:\n    runpy.run_module('rnnhw', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'otter', 'pandas', 'dill', 'tensorflow', 'keras', "
+            "'nbformat', 'nbclient', 'numpy'}))")
+    done = subprocess.run([sys.executable, "-c", code, *command], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]", done.stdout
+
+
+def test_a_library_error_is_printed_and_exits_1(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "rnnhw", "grade", str(tmp_path / "nothing here")],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 1
+    assert done.stderr.strip() == f"no such file or folder: {tmp_path / 'nothing here'}", done.stderr

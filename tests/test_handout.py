@@ -20,7 +20,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from rnnhw import ROOT, autograder_zip, handout_zip, master_path
+from rnnhw import ROOT, autograder_zip, handout_zip, master_path, student_notebook
 from rnnhw.build import build
 from rnnhw.grade import grade
 from rnnhw.masters import read_master
@@ -83,6 +83,40 @@ def test_a_renamed_blank_handout_checks_every_question_and_exports(fresh_build, 
         assert renamed.name in submission.namelist()
 
 
+
+@pytest.mark.slow  # a kernel that trains, then two gradings
+def test_a_renamed_complete_copy_checks_exports_and_its_zip_grades_to_full_marks(fresh_build, tmp_path):
+    """Off Colab, as in Jupyter, JupyterLab or VS Code: the complete example, renamed as a browser
+    renames a second download, run in a plain kernel in the unpacked handout; every check passes,
+    and the zip grader.export writes grades to full marks under rnnhw grade and plain otter run. One
+    assignment (CI's time): hw4, whose data files must be found next to the notebook."""
+    hw = "hw4_forecasting"
+    _unpack(fresh_build, hw, tmp_path / "student")
+    folder = tmp_path / "student" / hw
+    renamed = folder / f"{hw} (1).ipynb"
+    (folder / f"{hw}.ipynb").unlink()
+    shutil.copy(ROOT / "examples" / "submissions" / hw / "complete.ipynb", renamed)
+    nb = nbformat.read(renamed, as_version=4)
+    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(folder)}}).execute()
+    shown = _check_outputs(nb)
+    assert sorted(shown) == sorted(q.name for q in read_master(master_path(hw))[2])
+    for question, text in shown.items():
+        assert "passed!" in text and "failed" not in text, f"{question}: {text[:500]}"
+    [exported] = folder.glob(f"{hw} (1)_*.zip")
+
+    def rnnhw_grade():
+        grade([str(exported)], str(tmp_path / "grades"), root=fresh_build)
+        return json.loads((tmp_path / "grades" / hw / "report.json").read_text())
+
+    (tmp_path / "otter").mkdir()
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        report = pool.submit(rnnhw_grade)
+        score, printed = pool.submit(plain_otter_run, exported, autograder_zip(hw, fresh_build), tmp_path / "otter").result()
+        report = report.result()
+    assert report["totals"] == {exported.name: report["possible"]} and report["possible"] > 0, report["totals"]
+    assert score and score[0] == score[1] > 0, f"under otter run: {printed[-4000:]}"
+
+
 # otter takes the kernel for Colab's when str(get_ipython()) names google.colab (otter/check/utils.py)
 LIKE_COLAB = 'type(get_ipython()).__str__ = lambda self: "<google.colab._shell.Shell object>"'
 STUDENT_DRIVE = 'DRIVE = "/content/drive/MyDrive"'
@@ -130,7 +164,7 @@ def colab(fresh_build, tmp_path_factory):
         student_setup = setup.source
         if place == "published":
             build(hw, tmp / "built", handout_url=url)
-            built = nbformat.read(tmp / "built" / "assignments" / hw / f"{hw}.ipynb", as_version=4)
+            built = nbformat.read(student_notebook(hw, tmp / "built"), as_version=4)
             [setup.source] = [cell.source for cell in built.cells if "HANDOUT_URL =" in cell.source]
             assert f"HANDOUT_URL = {url + hw + '.zip'!r}" in setup.source
         assert STUDENT_DRIVE in setup.source

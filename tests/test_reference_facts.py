@@ -4,6 +4,7 @@ import numpy as np
 import nbformat
 import pytest
 
+from rnnhw import reference_notebook
 from rnnhw.submissions import without_otter_cells
 
 
@@ -23,7 +24,7 @@ def run_until_training(notebook) -> dict:
 
 @pytest.fixture(scope="module")
 def reference(fresh_build):
-    return lambda hw: run_until_training(fresh_build / "autograder" / hw / f"{hw}.ipynb")
+    return lambda hw: run_until_training(reference_notebook(hw, fresh_build))
 
 
 def test_hw1_sentiment_data(reference):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from rnnhw import ROOT, sandbox
+from rnnhw import ROOT, RnnhwError, sandbox
 from rnnhw.grade import grade
 
 pytestmark = pytest.mark.skipif(sandbox.unavailable() is not None, reason=f"no sandbox here: {sandbox.unavailable()}")
@@ -141,7 +141,7 @@ report(found)
 
 def test_grade_refuses_to_run_without_the_sandbox_unless_told(tmp_path, monkeypatch):
     monkeypatch.setattr(shutil, "which", lambda name: None)
-    with pytest.raises(SystemExit, match="bubblewrap.*\n.*--no-sandbox"):
+    with pytest.raises(RnnhwError, match="bubblewrap.*\n.*--no-sandbox"):
         grade([str(tmp_path)], str(tmp_path / "out"))
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from rnnhw import ROOT
+from rnnhw import ROOT, autograder_zip, reference_notebook, student_notebook
 from rnnhw.scan import scan_notebook
 from rnnhw.submissions import apply_change, read_change
 
@@ -106,7 +106,7 @@ def test_the_attacks_work_without_the_sandbox(batch, tmp_path):
     for case in ["blank_searches_the_instructors_files", "pickle_to_the_log_server"]:
         nb = build_notebook(nb, read_case(ROOT / "tests" / "submissions" / "tamper" / f"{case}.py")[1], paths)
     nbformat.write(nb, tmp_path / "attacks.ipynb")
-    zip_path = batch["root"] / "autograder" / HW / f"{HW}-autograder.zip"
+    zip_path = autograder_zip(HW, batch["root"])
     score, printed = plain_otter_run(tmp_path / "attacks.ipynb", zip_path, tmp_path, timeout=600)
     assert score and score[0] == score[1] > 0, printed[-4000:]
     assert sorted(os.listdir(outside)) == ["canary-was-read", "log-server-unpickled"]
@@ -127,9 +127,9 @@ def test_scan_catches_what_it_claims(fresh_build, path):
 
 def honest_notebooks(root: Path):
     for hw in ASSIGNMENTS:
-        reference = root / "autograder" / hw / f"{hw}.ipynb"
+        reference = reference_notebook(hw, root)
         yield f"{hw}/reference", nbformat.read(reference, as_version=4)
-        yield f"{hw}/student", nbformat.read(root / "assignments" / hw / f"{hw}.ipynb", as_version=4)
+        yield f"{hw}/student", nbformat.read(student_notebook(hw, root), as_version=4)
         for example in sorted((ROOT / "examples" / "submissions" / hw).glob("*.ipynb")):
             yield f"examples/{hw}/{example.name}", nbformat.read(example, as_version=4)
         for kind in ["right", "wrong"]:
