@@ -135,6 +135,7 @@ def _fit(self, *args, **kwargs):
         history = keras.callbacks.History()
         history.set_model(self)
         history.history, history.params, history.epoch = saved["history"], saved["params"], saved["epoch"]
+        self.history = history  # as Keras' History callback leaves it after each epoch
         stats["reused"] += 1
         return history
     history = _original_fit(self, *args, **kwargs)
