@@ -106,7 +106,7 @@ def test_a_renamed_complete_copy_checks_exports_and_its_zip_grades_to_full_marks
 
     def rnnhw_grade():
         grade([str(exported)], str(tmp_path / "grades"), root=fresh_build)
-        return json.loads((tmp_path / "grades" / hw / "report.json").read_text())
+        return json.loads((tmp_path / "grades" / "report.json").read_text())  # one assignment: no subfolder
 
     (tmp_path / "otter").mkdir()
     with ThreadPoolExecutor(max_workers=2) as pool:
