@@ -54,8 +54,7 @@ def grade_once(zip_path: Path, submission: Path, pin_to_one_core: bool = False) 
         if pin_to_one_core:
             command = ["taskset", "-c", "0", *command]
         start, peak = time.monotonic(), 0
-        child = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp,
-                             env={**os.environ, "PYTHONPATH": str(ROOT)})
+        child = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp)
         while child.poll() is None:
             peak = max(peak, _tree_rss(child))
             time.sleep(0.05)
@@ -88,7 +87,7 @@ def trace_training(hw: str, notebook: Path, files: list[Path]) -> list[dict]:
     nb = without_otter_cells(nbformat.read(notebook, as_version=4))
     metrics = threshold_tests(hw)
     nb.cells.insert(0, nbformat.v4.new_code_cell(
-        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom rnnhw import training_probe\ntraining_probe.install()"))
+        "from rnnhw import training_probe\ntraining_probe.install()"))
     nb.cells.append(nbformat.v4.new_code_cell(
         f"import json\nprint(json.dumps(training_probe.report(globals(), {metrics!r})))"))
     _execute(nb, files)

@@ -23,7 +23,7 @@ from otter.execute.preprocessor import GradingPreprocessor
 from otter.test_files import GradingResults
 from traitlets.config import Config
 
-from . import ROOT, zip_config
+from . import zip_config
 
 # Per cell, not per submission: a reference cell trains for at most a few tens of seconds.
 CELL_TIMEOUT = 300
@@ -78,8 +78,7 @@ class SharedKernel:
         self._kernel = self.client.setup_kernel()
         self._kernel.__enter__()
         if self.fit_cache is not None:
-            self._run(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nimport rnnhw.fitcache\n"
-                      f"rnnhw.fitcache.install({str(self.fit_cache)!r})")
+            self._run(f"import rnnhw.fitcache\nrnnhw.fitcache.install({str(self.fit_cache)!r})")
 
     def fits(self) -> dict[str, int]:
         """How many fits since the last call trained, and how many reused an earlier training."""

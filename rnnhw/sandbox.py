@@ -161,6 +161,8 @@ def bwrap_command(command: list[str], writable: dict[Path, str], readable: dict[
 
 
 def _environment(sandbox: bool) -> dict[str, str]:
+    # PYTHONPATH: the launcher runs with -S, without site-packages and the package installed there;
+    # inside the sandbox the package is bound at PACKAGE_DIR
     env = {"PATH": f"{Path(sys.prefix) / 'bin'}:/usr/bin:/bin", "HOME": "/tmp", "USER": "student",
            "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1", "MPLCONFIGDIR": "/tmp/matplotlib",
            "PYTHONPATH": PACKAGE_DIR if sandbox else str(ROOT)}

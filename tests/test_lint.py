@@ -1,4 +1,4 @@
-"""The code passes `ruff check` under the repository's ruff.toml."""
+"""The code passes `ruff check` as pyproject.toml configures it."""
 
 import subprocess
 import sys
