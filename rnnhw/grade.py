@@ -45,8 +45,8 @@ from .sandbox import DEFAULT_TIMEOUT
 from .report import FEEDBACK_DIR, write_report
 
 # A cell running longer than this share of the timeout is interrupted and the notebook goes on (an
-# endless loop costs its own question only): the longest cell, a training, took about 35 s on that
-# loaded machine (hw2: 12 epochs x 2.87 s), and the rest of the notebook fits in the other half.
+# endless loop costs its own question only): the longest cell, a training, took about 35 s on a
+# machine at a load average of 9 (hw2: 12 epochs x 2.87 s), and the rest of the notebook fits in the other half.
 CELL_TIMEOUT_SHARE = 0.5
 # Cap on the writable memory of each process of a sandbox (RLIMIT_DATA): the references peak at
 # 0.86-0.90 GB (README, Performance) and grade the same under a 2 GiB cap (checked: hw1, hw2, hw4);
