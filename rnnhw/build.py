@@ -9,7 +9,7 @@ from pathlib import Path
 import nbformat
 
 from . import ROOT, RnnhwError, autograder_zip, handout_zip, master_path
-from .masters import read_master
+from .masters import read_master, support_files
 
 
 def _normalise(notebook: Path, hw: str) -> None:
@@ -92,9 +92,16 @@ def build(hw: str, root: Path = ROOT, handout_url: str | None = None) -> None:
     Colab when the student has neither uploaded it nor put it on Drive."""
     print(f"[build] {hw}: otter assign", flush=True)
     with tempfile.TemporaryDirectory(prefix=f"rnnhw-build-{hw}-") as tmp:
+        # otter assign ships only files in the master's folder and reads the requirements at the
+        # master's `../../requirements.txt`: a copy of that layout, with the data files from data/
+        staged = Path(tmp) / "solutions" / hw
+        shutil.copytree(master_path(hw).parent, staged)
+        for path in support_files(master_path(hw)):
+            shutil.copy(path, staged)
+        shutil.copy(ROOT / "requirements.txt", Path(tmp) / "requirements.txt")
         out = Path(tmp) / "dist"
         done = subprocess.run(
-            [sys.executable, "-m", "otter", "assign", "--no-run-tests", str(master_path(hw)), str(out)],
+            [sys.executable, "-m", "otter", "assign", "--no-run-tests", str(staged / f"{hw}.ipynb"), str(out)],
             capture_output=True, text=True,
         )
         if done.returncode != 0:

@@ -7,6 +7,11 @@ from pathlib import Path
 import nbformat
 import yaml
 
+from . import ROOT
+
+# The data files of the masters' `files:`, kept once; the build puts them next to the master for otter.
+DATA_DIR = ROOT / "data"
+
 _BOUNDARY = re.compile(r"#\s*(BEGIN|END)\s+(QUESTION|SOLUTION|TESTS|PROMPT)\b", re.IGNORECASE)
 
 
@@ -71,9 +76,9 @@ def otter_case_names(questions: list[Question]) -> dict[str, str]:
 
 
 def support_files(master: Path) -> list[Path]:
-    """The data files a master's config ships next to the notebook (its `files:`)."""
+    """The data files a master's config ships next to the notebook (its `files:`), in data/."""
     _, config, _ = read_master(master)
-    return [master.parent / name for name in config.get("files") or []]
+    return [DATA_DIR / name for name in config.get("files") or []]
 
 
 def secret_lines(nb: nbformat.NotebookNode, questions: list[Question]) -> set[str]:

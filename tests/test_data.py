@@ -45,7 +45,8 @@ def test_series_is_described_in_the_readme(name):
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_copy_shipped_with_hw4_is_the_same_file(name):
-    # otter assign ships only files inside the master's folder, so hw4 keeps byte copies of data/
-    copy = DATA.parent / "solutions" / "hw4_forecasting" / name
-    assert copy.read_bytes() == (DATA / name).read_bytes(), f"solutions/hw4_forecasting/{name} differs from data/{name}"
+def test_the_hw4_handout_ships_the_same_file(name):
+    # data/ holds the one copy; `rnnhw build` puts it next to the master for otter assign
+    copy = DATA.parent / "assignments" / "hw4_forecasting" / name
+    assert copy.read_bytes() == (DATA / name).read_bytes(), f"assignments/hw4_forecasting/{name} differs from data/{name}"
+    assert not (DATA.parent / "solutions" / "hw4_forecasting" / name).exists(), "a second copy beside the master"
