@@ -10,9 +10,10 @@ score 0, or `all`), `# status:` (words grading_status must contain, several sepa
 tampering, `# caught: scan` (flagged, not run), `runtime` (run, then flagged) or `stopped` (run, it
 earns no more than its honest answers), `zip` (an export zip written at test time) or `no` (a known
 hole: it must still earn more than its honest answers, test_known_holes_still_gain_points); a
-section `# %% top` or `# %% end` adds a cell before or after every other. In a case's code, __OUTSIDE__ (a folder outside the sandbox that must stay empty),
-__GRADES__ (the batch's final_grades.csv) and __SEARCH__ (the folders above the build, where the
-instructor's files are) are replaced by their paths.
+section `# %% top` or `# %% end` adds a cell before or after every other. In a case's code,
+__OUTSIDE__ (a folder outside the sandbox that must stay empty), __GRADES__ (the batch's
+final_grades.csv) and __SEARCH__ (the folders above the build, where the instructor's files are)
+are replaced by their paths.
 """
 
 import functools
@@ -108,8 +109,7 @@ def build_notebook(base: nbformat.NotebookNode, change: Change, paths: dict[str,
 
 
 def fast_notebook(root: Path) -> nbformat.NotebookNode:
-    return fill_answers(student_notebook(HW, root), reference_notebook(HW, root),
-                        FAST_QUESTIONS)
+    return fill_answers(student_notebook(HW, root), reference_notebook(HW, root), FAST_QUESTIONS)
 
 
 def blank_notebook(root: Path) -> nbformat.NotebookNode:

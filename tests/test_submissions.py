@@ -1,6 +1,7 @@
 """The change-file format (rnnhw/submissions.py): one parser for the wrong and right answers of
 every assignment and for the test batch's malformed and tampering cases."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -44,5 +45,5 @@ def test_headers_docstring_and_sections(tmp_path):
     ('"""A case."""\n# loses: q1\nx = 1\n', "no `# %% qN` section"),
 ])
 def test_a_mistake_in_a_change_file_is_named(tmp_path, text, message):
-    with pytest.raises(ValueError, match=message.replace("(", r"\(")):
+    with pytest.raises(ValueError, match=re.escape(message)):
         read_change(write(tmp_path, text))
