@@ -84,7 +84,7 @@ def read_case(path: Path) -> tuple[Case, Change]:
     case = Case(f"{path.stem}.ipynb", None if change.loses == ["all"] else change.loses,
                 change.batch.get("status", ""), change.description, change.batch.get("caught", ""),
                 change.batch.get("base", "fast"))
-    return case, Change(change.name, change.description, [], change.sections)
+    return case, change
 
 
 def copy(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
