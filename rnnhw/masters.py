@@ -1,4 +1,9 @@
-"""Reads an Otter Assign v1 master notebook: its questions, solution cells and test cells."""
+"""Reads an Otter Assign v1 master notebook: its questions, solution cells and test cells.
+
+A written question (`manual: true`, graded by hand from the PDF that `grader.export()` builds) has no
+tests; its solution block holds markdown cells: the model answer, then the rubric, a cell that starts
+with `**Rubric`. Otter Assign keeps both in the reference notebook and leaves both out of the student's.
+"""
 
 import re
 from dataclasses import dataclass, field
@@ -12,6 +17,7 @@ from . import ROOT
 # The data files of the masters' `files:`, kept once; the build puts them next to the master for otter.
 DATA_DIR = ROOT / "data"
 
+RUBRIC = "**Rubric"  # how a written question's rubric cell starts
 _BOUNDARY = re.compile(r"#\s*(BEGIN|END)\s+(QUESTION|SOLUTION|TESTS|PROMPT)\b", re.IGNORECASE)
 
 
@@ -23,6 +29,10 @@ class Question:
     public_tests: list[str] = field(default_factory=list)
     hidden_tests: list[str] = field(default_factory=list)
     tests: list[str] = field(default_factory=list)  # public and hidden, in the master's order
+    manual: bool = False  # a written answer, graded by hand
+    answer: str = ""  # a written question's model answer (markdown)
+    rubric: str = ""  # and how its points are given
+    text_cells: list[int] = field(default_factory=list)  # the markdown cells of its solution block
 
 
 def _boundary(cell) -> tuple[str, str] | None:
@@ -52,10 +62,16 @@ def read_master(path: Path) -> tuple[nbformat.NotebookNode, dict, list[Question]
             kind, what = boundary
             if (kind, what) == ("BEGIN", "QUESTION"):
                 meta = yaml.safe_load(cell.source) or {}
-                questions.append(Question(meta["name"], meta.get("points")))
+                questions.append(Question(meta["name"], meta.get("points"), manual=bool(meta.get("manual"))))
             block = what if kind == "BEGIN" and what != "QUESTION" else None
         elif block == "SOLUTION" and cell.cell_type == "code":
             questions[-1].solution_cells.append(index)
+        elif block == "SOLUTION" and cell.cell_type == "markdown":
+            questions[-1].text_cells.append(index)
+            if cell.source.lstrip().startswith(RUBRIC):
+                questions[-1].rubric = cell.source.strip()
+            else:
+                questions[-1].answer = "\n\n".join(filter(None, [questions[-1].answer, cell.source.strip()]))
         elif block == "TESTS" and cell.cell_type == "code":
             tests = questions[-1].hidden_tests if is_hidden_test(cell.source) else questions[-1].public_tests
             tests.append(cell.source)
@@ -86,9 +102,10 @@ def secret_lines(nb: nbformat.NotebookNode, questions: list[Question]) -> set[st
 
     Lines the student is meant to see anyway (the data cells, the public tests, scaffolding such as
     `return X, T` around an answer) are left out, and so are short lines, which match by chance.
+    Every line of a written question's model answer and rubric is secret.
     """
     secret, visible = set(), set()
-    solutions = {i for q in questions for i in q.solution_cells}
+    solutions = {i for q in questions for i in q.solution_cells + q.text_cells}
     hidden_tests = {source for q in questions for source in q.hidden_tests}
     for index, cell in enumerate(nb.cells):
         if cell.cell_type != "raw" and index not in solutions and cell.source not in hidden_tests:
@@ -96,7 +113,9 @@ def secret_lines(nb: nbformat.NotebookNode, questions: list[Question]) -> set[st
     for q in questions:
         for source in q.hidden_tests:
             secret.update(line.strip() for line in source.splitlines())
-    for index in solutions:
+        for index in q.text_cells:
+            secret.update(line.strip() for line in nb.cells[index].source.splitlines())
+    for index in {i for q in questions for i in q.solution_cells}:
         inside = False
         for line in nb.cells[index].source.splitlines():
             stripped = line.strip()

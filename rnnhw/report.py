@@ -10,6 +10,10 @@ as otter's run_autograder writes them) and writes
 
 Failure messages of hidden tests never state a threshold (tests/test_report.py checks the masters),
 so the feedback can be handed to students as it is.
+
+Written questions (Otter's manual questions) are graded by hand from the students' PDFs, outside this
+package: no results.json has them, so the report and the feedback list them, from the master, as
+pending rather than as 0 points. Their rubric stays in the master: neither file shows it.
 """
 
 import base64
@@ -108,6 +112,13 @@ def _calibration(assignment: str | None) -> dict:
     return {test: {**metric, "case": cases[test]} for test, metric in json.loads(path.read_text())["metrics"].items()}
 
 
+def written_questions(assignment: str | None) -> dict[str, float]:
+    """{name: points} of the assignment's written questions, graded by hand (none when it is unknown)."""
+    if not (assignment and master_path(assignment).exists()):
+        return {}
+    return {q.name: q.points or 0 for q in read_master(master_path(assignment))[2] if q.manual}
+
+
 def figures(submissions: list[dict], assignment: str | None = None) -> dict:
     """The class's figures: totals, each question, the problems, grading times, the graded trainings."""
     possible = {}
@@ -145,7 +156,10 @@ def figures(submissions: list[dict], assignment: str | None = None) -> dict:
             "problems": [{"file": s["file"], "kind": problem_of(s), "reason": s["status"]}
                          for s in submissions if problem_of(s)],
             "seconds": {s["file"]: s["seconds"] for s in submissions if s["seconds"] is not None},
-            "training": training}
+            "training": training,
+            # graded by hand elsewhere: pending for every submission, and in none of the totals above
+            "written": {q: {"possible": points, "pending": len(submissions)}
+                        for q, points in written_questions(assignment).items()}}
 
 
 def _png(draw) -> str:
@@ -216,6 +230,11 @@ def report_html(report: dict) -> str:
                  f'<img alt="mean share of each question" src="{_png(_question_bars(report))}">']
     body += ["<h2>Questions</h2>", _table(["question", "mean", "at full marks", "hidden test failed most",
                                            "failures", "its message"], q_rows)]
+    if report["written"]:
+        body += ["<h2>Written answers, graded by hand</h2><p>Graded from the students' PDFs with the rubric in "
+                 "the master notebook; not in the points above nor in final_grades.csv.</p>",
+                 _table(["question", "points", "status"], [[q, f"{w['possible']:g}", f"pending for {w['pending']}"]
+                                                           for q, w in report["written"].items()])]
     if t_rows:
         body += ["<h2>Graded trainings</h2><p>Each threshold test: the threshold, the range the reference "
                  "solution reached over its calibration seeds (calibration.json), the baseline that needs no "
@@ -230,9 +249,18 @@ def report_html(report: dict) -> str:
     return _page(f"{name}: class report", "".join(body))
 
 
-def feedback_markdown(submission: dict) -> str:
+WRITTEN_PENDING = "pending: graded by hand from your PDF"
+
+
+def _written_total(written: dict[str, float]) -> str:
+    return f" Written answers: {sum(written.values()):g} more points, {WRITTEN_PENDING}." if written else ""
+
+
+def feedback_markdown(submission: dict, written: dict[str, float] | None = None) -> str:
+    written = written or {}
     lines = [f"# Feedback: {submission['file']}", "",
-             f"**{submission['score']:g} of {submission['possible']:g} points.** {submission['status']}", ""]
+             f"**{submission['score']:g} of {submission['possible']:g} points.** {submission['status']}"
+             f"{_written_total(written)}", ""]
     for q in sorted(submission["questions"], key=_question_order):
         t = submission["questions"][q]
         lines.append(f"## {q}: {t['score']:g} of {t['possible']:g}")
@@ -240,18 +268,22 @@ def feedback_markdown(submission: dict) -> str:
             lines += ["", f"- {'hidden' if case['hidden'] else 'public'} test `{case['case']}`:",
                       textwrap.indent(student_message(case["message"]), "  ")]
         lines.append("")
+    for q, points in written.items():
+        lines += [f"## {q}: {WRITTEN_PENDING} ({points:g} points)", ""]
     return "\n".join(lines)
 
 
-def feedback_html(submission: dict) -> str:
+def feedback_html(submission: dict, written: dict[str, float] | None = None) -> str:
+    written = written or {}
     body = [f"<h1>Feedback: {html.escape(submission['file'])}</h1>",
             f"<p><b>{submission['score']:g} of {submission['possible']:g} points.</b> "
-            f"{html.escape(submission['status'])}</p>"]
+            f"{html.escape(submission['status'] + _written_total(written))}</p>"]
     for q in sorted(submission["questions"], key=_question_order):
         t = submission["questions"][q]
         body.append(f"<h2>{html.escape(q)}: {t['score']:g} of {t['possible']:g}</h2>")
         body += [f"<p>{'hidden' if case['hidden'] else 'public'} test <code>{html.escape(case['case'])}</code>:</p>"
                  f"<pre>{html.escape(student_message(case['message']))}</pre>" for case in t["failed"]]
+    body += [f"<h2>{html.escape(q)}: {WRITTEN_PENDING} ({points:g} points)</h2>" for q, points in written.items()]
     return _page(f"Feedback: {submission['file']}", "".join(body))
 
 
@@ -268,6 +300,7 @@ def write_report(folder: Path, assignment: str | None = None, files: set[str] | 
     feedback.mkdir(exist_ok=True)
     for s in submissions:
         name = s["file"].replace("/", "__")  # the whole file name: x.ipynb and x.zip may both be there
-        (feedback / f"{name}.md").write_text(feedback_markdown(s))
-        (feedback / f"{name}.html").write_text(feedback_html(s))
+        written = {q: w["possible"] for q, w in report["written"].items()}
+        (feedback / f"{name}.md").write_text(feedback_markdown(s, written))
+        (feedback / f"{name}.html").write_text(feedback_html(s, written))
     return folder / REPORT_HTML

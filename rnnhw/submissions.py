@@ -32,7 +32,8 @@ from pathlib import Path
 
 import nbformat
 
-from . import reference_notebook, student_notebook
+from . import master_path, reference_notebook, student_notebook
+from .masters import read_master
 
 # Otter Assign tags answer cells in the reference notebook and in the student notebook alike.
 ANSWER_TAGS = {"otter_assign_solution_cell", "otter_answer_cell"}
@@ -84,17 +85,26 @@ def read_change(path: Path) -> Change:
 
 
 def solution_cells(nb: nbformat.NotebookNode) -> dict[str, list[int]]:
-    """Indices of each question's solution cells in a built notebook (reference or student)."""
+    """Indices of each autograded question's solution cells in a built notebook (reference or
+    student): the code answer cells before its grader.check cell. The markdown answer cells of
+    written questions, which have no check, are not among them (see written_answer_cells)."""
     by_question: dict[str, list[int]] = {}
     pending: list[int] = []
     for index, cell in enumerate(nb.cells):
-        if ANSWER_TAGS & set(cell.metadata.get("tags", [])):
+        if cell.cell_type == "code" and ANSWER_TAGS & set(cell.metadata.get("tags", [])):
             pending.append(index)
         match = _CHECK.search(cell.source) if cell.cell_type == "code" else None
         if match:
             by_question[match.group(1)] = pending
             pending = []
     return by_question
+
+
+def written_answer_cells(student: nbformat.NotebookNode) -> list[int]:
+    """The answer cell of each written question in a student notebook, in order: the markdown cell
+    that otter assign puts where the master's model answer was."""
+    return [index for index, cell in enumerate(student.cells)
+            if cell.cell_type == "markdown" and ANSWER_TAGS & set(cell.metadata.get("tags", []))]
 
 
 def apply_change(nb: nbformat.NotebookNode, change: Change) -> nbformat.NotebookNode:
@@ -129,7 +139,8 @@ def fill_answers(student: Path, reference: Path, questions: list[str]) -> nbform
 
 def write_examples(hw: str, root: Path, target: Path, right_answers: list[Path]) -> None:
     """examples/submissions/<hw>/: complete (every answer, with the right answers applied, so it
-    reads like another student's work), half done (the first half of the questions) and blank. All
+    reads like another student's work, and the master's model answer to each written question,
+    without its rubric), half done (the first half of the autograded questions) and blank. All
     three start from the student notebook, which holds no hidden test."""
     reference, student = reference_notebook(hw, root), student_notebook(hw, root)
     target.mkdir(parents=True, exist_ok=True)
@@ -137,6 +148,12 @@ def write_examples(hw: str, root: Path, target: Path, right_answers: list[Path])
     complete = fill_answers(student, reference, questions)
     for path in right_answers:
         apply_change(complete, read_change(path))
+    written = [q for q in read_master(master_path(hw))[2] if q.manual]
+    cells = written_answer_cells(complete)
+    if len(cells) != len(written):
+        raise ValueError(f"{hw}: {len(written)} written questions in the master, {len(cells)} answer cells in the notebook")
+    for index, question in zip(cells, written):
+        complete.cells[index].source = question.answer
     nbformat.write(complete, target / "complete.ipynb")
     nbformat.write(fill_answers(student, reference, questions[: len(questions) // 2]), target / "half_done.ipynb")
     nbformat.write(nbformat.read(student, as_version=4), target / "blank.ipynb")

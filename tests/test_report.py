@@ -102,6 +102,31 @@ def test_figures_and_feedback_of_a_small_class(tmp_path):
     assert "THRESHOLD" not in feedback and "Error at line" not in feedback
 
 
+def test_written_answers_are_pending_not_zero(tmp_path):
+    """Written questions are graded by hand from the PDF: no results.json has them, and the report and
+    every feedback file list them as pending, with their points, outside the totals, without the rubric."""
+    hw = "hw1_sentiment"
+    written = {q.name: q for q in read_master(master_path(hw))[2] if q.manual}
+    assert written
+    _results(tmp_path, "a.ipynb", {"q1": _question(2, 2)})
+    _results(tmp_path, "b.ipynb", {"q1": _question(0, 2, [OTTER_MESSAGE])})
+    write_report(tmp_path, assignment=hw)
+    report = json.loads((tmp_path / REPORT_JSON).read_text())
+    assert report["totals"] == {"a.ipynb": 2, "b.ipynb": 0} and report["possible"] == 2
+    assert report["written"] == {q: {"possible": w.points, "pending": 2} for q, w in written.items()}
+    assert set(report["questions"]) == {"q1"}
+    rubric = {line.strip() for w in written.values() for line in w.rubric.splitlines() if len(line.strip()) > 12}
+    page = (tmp_path / REPORT_HTML).read_text()
+    assert all(f"<td>{q}</td><td>{w.points:g}</td><td>pending for 2</td>" in page for q, w in written.items())
+    for name in ["a.ipynb", "b.ipynb"]:
+        feedback = (tmp_path / FEEDBACK_DIR / f"{name}.md").read_text()
+        for q, w in written.items():
+            assert f"## {q}: pending: graded by hand from your PDF ({w.points:g} points)" in feedback
+        assert f"Written answers: {sum(w.points for w in written.values()):g} more points, pending" in feedback
+        assert "pending: graded by hand" in (tmp_path / FEEDBACK_DIR / f"{name}.html").read_text()
+        assert not [line for line in rubric if line in feedback or line in page]
+
+
 def test_gradescope_results_as_otter_writes_them(tmp_path):
     """otter's own classes write the results.json Gradescope keeps; the report reads its questions."""
     from otter.run.run_autograder.autograder_config import AutograderConfig
