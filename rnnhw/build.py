@@ -45,10 +45,18 @@ if "google.colab" in str(get_ipython()):
             break
     if os.path.basename(os.getcwd()) != "{hw}":
         print("The handout is not here: upload {hw}.zip (Files pane, on the left), then run this cell again.")"""
-# On Colab otter refuses to export (RuntimeError); the export cell says what to submit instead.
+# On Colab otter refuses to export (RuntimeError), and elsewhere its PDF of the written answers needs
+# pandoc and xelatex (nbconvert's LaTeX route, otter's default): the export cell says what to submit
+# instead, rather than leave a half-written zip behind an exception.
 EXPORT_ON_COLAB = (
+    "import shutil\n"
     'if "google.colab" in str(get_ipython()):\n'
-    '    print("On Colab: File > Download > Download .ipynb, and submit that notebook.")\n'
+    '    print("On Colab: File > Download > Download .ipynb, and submit that notebook, with a PDF of it "\n'
+    '          "for the written answers (File > Print, then Save as PDF).")\n'
+    'elif not (shutil.which("pandoc") and shutil.which("xelatex")):\n'
+    '    print("No pandoc or no xelatex here, so no PDF of your written answers (see the guide at the top): "\n'
+    '          "the zip holds the notebook only. Submit it, with a PDF of the notebook made another way.")\n'
+    "    grader.export(pdf=False)\n"
     "else:\n"
     "    {call}")
 

@@ -81,8 +81,45 @@ def test_every_question_has_public_and_hidden_tests(hw):
     assert config["name"] == hw
     assert config["seed"]["variable"] == "rng_seed"
     for q in questions:
+        if q.manual:
+            continue  # a written answer, graded by hand (test_every_written_question_has_points_answer_and_rubric)
         assert q.hidden_tests, f"{hw} {q.name} has no hidden test"
         assert q.public_tests, f"{hw} {q.name} has no public test"
+
+
+@pytest.mark.parametrize("hw", ASSIGNMENTS)
+def test_every_written_question_has_points_answer_and_rubric(hw):
+    """A written question (otter's `manual: true`) is worth points, and its master holds a model answer and a
+    rubric; the export cell builds the PDF that it is graded from."""
+    _, config, questions = read_master(master_path(hw))
+    written = [q for q in questions if q.manual]
+    assert written, f"{hw} asks no written question"
+    for q in written:
+        assert q.points and q.points > 0, f"{hw} {q.name}: no points"
+        assert len(q.answer) > 200 and q.rubric.startswith("**Rubric"), f"{hw} {q.name}: no model answer or no rubric"
+        assert f"{q.points:g} point" in q.rubric, f"{hw} {q.name}: the rubric should share out its {q.points} points"
+        assert not (q.hidden_tests or q.public_tests), f"{hw} {q.name}: a written question has no tests"
+    assert config["export_cell"]["pdf"] is True
+
+
+def _rubric_lines(hw: str) -> set[str]:
+    nb, _, questions = read_master(master_path(hw))
+    return {line.strip() for q in questions if q.manual for line in q.rubric.splitlines() if len(line.strip()) >= 12}
+
+
+@pytest.mark.parametrize("hw", ASSIGNMENTS)
+def test_no_rubric_or_model_answer_in_student_files(hw):
+    """The secret lines of the leak test above include the written questions' model answers and rubrics;
+    this names the rubric alone, which must reach no file a student gets, and not the examples either."""
+    from rnnhw import ROOT
+    rubric = _rubric_lines(hw)
+    nb, _, questions = read_master(master_path(hw))
+    assert rubric and rubric <= secret_lines(nb, questions)
+    examples = sorted((ROOT / "examples" / "submissions" / hw).glob("*.ipynb"))
+    for path in student_files(hw) + examples:
+        text = readable_text(path)
+        shown = [line for line in rubric if line in text]
+        assert not shown, f"{path} shows rubric lines: {shown[:3]}"
 
 
 @pytest.mark.parametrize("hw", ASSIGNMENTS)

@@ -11,7 +11,9 @@ import http.server
 import json
 import re
 import shutil
+import subprocess
 import threading
+import unicodedata
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -38,7 +40,7 @@ def _unpack(fresh_build, hw, target):
 def test_the_handout_zip_holds_the_notebook_its_public_tests_and_data(fresh_build, tmp_path, hw):
     _, config, questions = read_master(master_path(hw))
     names = {n for n in _unpack(fresh_build, hw, tmp_path) if not n.endswith("/")}
-    wanted = {f"{hw}/{hw}.ipynb", *(f"{hw}/tests/{q.name}.py" for q in questions),
+    wanted = {f"{hw}/{hw}.ipynb", *(f"{hw}/tests/{q.name}.py" for q in questions if not q.manual),
               *(f"{hw}/{name}" for name in config.get("files", []))}
     assert names == wanted
     student = fresh_build / "assignments" / hw
@@ -58,6 +60,54 @@ def _check_outputs(nb) -> dict[str, str]:
     return shown
 
 
+def _export_output(nb) -> str:
+    export = next(c for c in nb.cells if c.cell_type == "code" and "grader.export(" in c.source)
+    return "\n".join(o.get("text", "") or f"{o.get('ename')}: {o.get('evalue')}" for o in export.outputs)
+
+
+def _letters(text: str) -> str:
+    """Only the letters and digits, in lower case: what survives markdown -> LaTeX -> PDF -> text unchanged
+    (markup, quotes, ligatures, hyphenation and line breaks do not)."""
+    return re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKC", text).lower())
+
+
+def _assert_pdf_of_written_answers(pdf: bytes, hw: str, tmp_path: Path) -> None:
+    """The PDF holds each written question and the master's model answer to it, and no rubric."""
+    path = tmp_path / "written.pdf"
+    path.write_bytes(pdf)
+    done = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True)
+    assert done.returncode == 0, f"pdftotext (Debian's poppler-utils) failed: {done.stderr}"
+    text = _letters(done.stdout)
+    written = [q for q in read_master(master_path(hw))[2] if q.manual]
+    assert written
+    for q in written:
+        assert _letters(f"{q.name} (written, graded by hand)") in text, f"{hw}: {q.name}'s prompt is not in the PDF"
+        assert _letters(q.answer) in text, f"{hw}: {q.name}'s answer is not in the PDF:\n{done.stdout[:3000]}"
+        assert _letters(max(q.rubric.splitlines(), key=len)) not in text, f"{hw}: {q.name}'s rubric is in the PDF"
+
+
+@pytest.mark.slow  # a kernel per assignment, and LaTeX
+@pytest.mark.parametrize("hw", ASSIGNMENTS)
+def test_the_complete_example_exports_a_pdf_of_its_written_answers(fresh_build, tmp_path, hw):
+    """In the unpacked handout, a kernel runs otter's cells of the complete example (its answers are
+    saved; nothing trains): `grader.export()` writes a zip with the notebook and the PDF of the written
+    answers, built by pandoc and XeLaTeX, whose text holds each written question and its answer."""
+    if not (shutil.which("pandoc") and shutil.which("xelatex")):
+        pytest.fail("pandoc and xelatex are needed to build the PDF: `make pdf-tools` (as root) installs them")
+    _unpack(fresh_build, hw, tmp_path)
+    folder = tmp_path / hw
+    (folder / f"{hw}.ipynb").unlink()
+    shutil.copy(ROOT / "examples" / "submissions" / hw / "complete.ipynb", folder / f"{hw}.ipynb")
+    nb = nbformat.read(folder / f"{hw}.ipynb", as_version=4)
+    nb.cells = [c for c in nb.cells if c.cell_type == "code" and ("otter.Notebook()" in c.source or "grader.export(" in c.source)]
+    assert len(nb.cells) == 2
+    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(folder)}}).execute()
+    [exported] = folder.glob(f"{hw}_*.zip")
+    with zipfile.ZipFile(exported) as submission:
+        assert f"{hw}.ipynb" in submission.namelist()
+        _assert_pdf_of_written_answers(submission.read(f"{hw}.pdf"), hw, tmp_path)
+
+
 @pytest.mark.slow  # a kernel per assignment
 @pytest.mark.parametrize("hw", ASSIGNMENTS)
 def test_a_renamed_blank_handout_checks_every_question_and_exports(fresh_build, tmp_path, hw):
@@ -70,7 +120,7 @@ def test_a_renamed_blank_handout_checks_every_question_and_exports(fresh_build, 
     NotebookClient(nb, timeout=600, kernel_name="python3", allow_errors=True,
                    resources={"metadata": {"path": str(folder)}}).execute()
     shown = _check_outputs(nb)
-    assert sorted(shown) == sorted(q.name for q in questions)
+    assert sorted(shown) == sorted(q.name for q in questions if not q.manual)
     for question, text in shown.items():
         assert f"{question} results:" in text and "Test case failed" in text, f"{hw} {question}: {text[:500]}"
         errors = re.findall(r"^\s*(\w+(?:Error|Exception)): ", text, re.M)
@@ -81,6 +131,8 @@ def test_a_renamed_blank_handout_checks_every_question_and_exports(fresh_build, 
     assert len(exported) == 1, f"grader.export gave {exported}"
     with zipfile.ZipFile(exported[0]) as submission:
         assert renamed.name in submission.namelist()
+        # the PDF of the written answers, blank ones included (`make` installs pandoc and TeX)
+        assert f"{hw} (1).pdf" in submission.namelist(), (submission.namelist(), _export_output(nb))
 
 
 
@@ -99,10 +151,12 @@ def test_a_renamed_complete_copy_checks_exports_and_its_zip_grades_to_full_marks
     nb = nbformat.read(renamed, as_version=4)
     NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(folder)}}).execute()
     shown = _check_outputs(nb)
-    assert sorted(shown) == sorted(q.name for q in read_master(master_path(hw))[2])
+    assert sorted(shown) == sorted(q.name for q in read_master(master_path(hw))[2] if not q.manual)
     for question, text in shown.items():
         assert "passed!" in text and "failed" not in text, f"{question}: {text[:500]}"
     [exported] = folder.glob(f"{hw} (1)_*.zip")
+    with zipfile.ZipFile(exported) as submission:
+        _assert_pdf_of_written_answers(submission.read(f"{hw} (1).pdf"), hw, tmp_path)
 
     def rnnhw_grade():
         grade([str(exported)], str(tmp_path / "grades"), root=fresh_build)
@@ -190,7 +244,7 @@ def test_on_colab_the_notebook_finds_its_handout_checks_pass_and_nothing_is_expo
     on_drive = PLACES[hw] == "folder on Drive"
     assert cwd == (content.parent / "drive" / hw if on_drive else content / hw), f"{PLACES[hw]}: moved into {cwd}"
     shown = _check_outputs(nb)
-    assert sorted(shown) == sorted(q.name for q in read_master(master_path(hw))[2])
+    assert sorted(shown) == sorted(q.name for q in read_master(master_path(hw))[2] if not q.manual)
     for question, text in shown.items():
         assert "passed!" in text and "failed" not in text, f"{question}: {text[:500]}"
     export = next(c for c in nb.cells if "grader.export(" in c.source)
