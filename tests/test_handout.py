@@ -247,7 +247,7 @@ def test_on_colab_the_notebook_finds_its_handout_checks_pass_and_nothing_is_expo
     assert sorted(shown) == sorted(q.name for q in read_master(master_path(hw))[2] if not q.manual)
     for question, text in shown.items():
         assert "passed!" in text and "failed" not in text, f"{question}: {text[:500]}"
-    export = next(c for c in nb.cells if "grader.export(" in c.source)
+    export = next(c for c in nb.cells if c.cell_type == "code" and "grader.export(" in c.source)
     assert "".join(o.get("text", "") for o in export.outputs).startswith("On Colab: File > Download"), export.outputs
     assert not [p for p in cwd.rglob("*.zip")], "no export zip is written on Colab"
 
