@@ -60,7 +60,7 @@ def locked() -> tuple[str, list[str]]:
 def environment_yml() -> str:
     python, packages = locked()
     pins = "".join(f"      - {package}\n" for package in packages)
-    return ("# The grading environment: the test suite's Python and packages, every one pinned (requirements-lock.txt)\n"
+    return ("# The grading environment: the test suite's Python and packages, each pinned (requirements-lock.txt)\n"
             f"name: rnnhw-grading\nchannels:\n  - conda-forge\ndependencies:\n  - python={python}\n  - pip\n"
             f"  - pip:\n{pins}")
 

@@ -61,7 +61,8 @@ MAX_LOG_BYTES = 1 * 2**20
 # Lines TensorFlow's C++ logging writes whatever TF_CPP_MIN_LOG_LEVEL says: not a reason.
 TENSORFLOW_LOG_LINES = ("I0000", "W0000", "E0000", "WARNING: All log messages")
 NO_SANDBOX_HELP = ("Install it (`apt-get install bubblewrap`, `dnf install bubblewrap`, `pacman -S bubblewrap`), "
-                   "or grade with --no-sandbox, which runs each notebook with your rights: only for notebooks you trust.")
+                   "or grade with --no-sandbox, which runs each notebook with your rights: "
+                   "only for notebooks you trust.")
 
 
 class Unfit(Exception):
@@ -413,9 +414,11 @@ def _run_and_verify(assignment: Assignment, prepared: Prepared, results_dir: Pat
                      f"({', '.join(disagree[:5])})")
     if not_rebuilt:
         flags.append(f"its kernel passed {len(not_rebuilt)} test case(s) on values that could not be rebuilt outside "
-                     f"the kernel ({', '.join(not_rebuilt[:5])}; {'; '.join(f'{k}: {v}' for k, v in list(unchecked.items())[:3])})")
+                     f"the kernel ({', '.join(not_rebuilt[:5])}; "
+                     f"{'; '.join(f'{k}: {v}' for k, v in list(unchecked.items())[:3])})")
     notes = [f"{len(kernel_only)} case(s) graded in the kernel only, as they take a model of the notebook's own "
-             f"classes ({', '.join(f'{k}: {v}' for k, v in code.items())}): {', '.join(kernel_only[:5])}"] if kernel_only else []
+             f"classes ({', '.join(f'{k}: {v}' for k, v in code.items())}): {', '.join(kernel_only[:5])}"
+             ] if kernel_only else []
     result = GradingResults(test_files)
     result.otter_gave = otter_gave
     return result, errors, flags, notes
@@ -564,7 +567,7 @@ def grade(paths: list[str], output_dir: str, assignment: str | None = None, jobs
             if hw != "unknown" and not autograder_zip(hw, root).exists():
                 raise RnnhwError(f"{autograder_zip(hw, root)} is missing: run `python -m rnnhw build {hw}` first")
             if hw != "unknown":
-                load_assignment(autograder_zip(hw, root))  # a missing reference stops the batch before it starts
+                load_assignment(autograder_zip(hw, root))  # a zip rnnhw did not build stops the batch before it starts
 
         out = Path(output_dir)
         names = {s: _unique_name(s, subs) for subs in groups.values() for s in subs}

@@ -23,8 +23,10 @@ What students see (results.json):
   messages state neither the answer nor a threshold), or that the question awaits the instructor's
   review;
 - never: the hidden tests' code, the grading status, flags and errors, which go to an entry only
-  instructors see ("hidden") and to the stdout Gradescope shows instructors. Any text of the kernel
-  that quotes a line of the hidden tests is withheld, and the instructors' entry says so.
+  instructors see ("hidden") and to the stdout Gradescope shows instructors; of a submission that
+  could not be graded, only that it was not (the reason may hold what the notebook printed), unless
+  the reason is the files handed in. Any text of the kernel that quotes a line of the hidden tests
+  is withheld, and the instructors' entry says so.
 """
 
 import ast
@@ -38,8 +40,9 @@ from . import sandbox
 from .grade import Item, Settings, Unfit, _failure, _with_status, grade_one, load_assignment
 from .report import student_message
 
-# The longest message of a test case that students see; the masters' longest is about 300 characters.
-MAX_MESSAGE = 600
+# The longest message of a test case that students see: the masters' longest assert message has 421
+# characters before its values are filled in (hw2 q3).
+MAX_MESSAGE = 1000
 # Lines of the hidden tests this long or longer are looked for in what students see.
 MIN_SECRET_LINE = 12
 WITHHELD = "[withheld: this text quoted the hidden tests]"
@@ -154,8 +157,8 @@ def main(root: Path = Path("/autograder")) -> None:
     assignment = load_assignment(root / "source")
     why_not = sandbox.unavailable()
     settings = Settings(use_sandbox=why_not is None, own_user=True)
-    print(f"[rnnhw] {assignment.name}: grading in "
-          + ("bubblewrap sandboxes" if why_not is None else f"an unprivileged user's processes ({why_not})"), flush=True)
+    where = "bubblewrap sandboxes" if why_not is None else f"an unprivileged user's processes ({why_not})"
+    print(f"[rnnhw] {assignment.name}: grading in {where}", flush=True)
     with tempfile.TemporaryDirectory(prefix="rnnhw-results-") as scratch:
         try:
             submission = submission_file(root / "submission")

@@ -56,7 +56,8 @@ def _python_readable() -> list[str]:
     under_root = sorted(str(p) for p in needed if str(p).startswith("/root/"))
     if not under_root:
         return []
-    parents = sorted({str(parent) for p in under_root for parent in Path(p).parents if str(parent).startswith("/root/")})
+    parents = sorted({str(parent) for p in under_root for parent in Path(p).parents
+                      if str(parent).startswith("/root/")})
     return ["--perms", "0755", "--tmpfs", "/root", *[a for d in parents for a in ("--perms", "0755", "--dir", d)],
             *[a for p in under_root for a in ("--ro-bind", p, p)]]
 
@@ -129,7 +130,8 @@ def run_autograder(zip_path: Path, submission: Path | None, work: Path, *, extra
                                                                        for a in ("--cap-add", f"CAP_{c}")]]
     # /tmp and /dev/shm as Docker makes them: writable by every user, /dev/shm 64 MiB
     command = [shutil.which("bwrap"), "--bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
-               "--perms", "1777", "--tmpfs", "/tmp", "--perms", "1777", "--size", str(64 * 2**20), "--tmpfs", "/dev/shm",
+               "--perms", "1777", "--tmpfs", "/tmp",
+               "--perms", "1777", "--size", str(64 * 2**20), "--tmpfs", "/dev/shm",
                *_python_readable(), "--bind", str(root), "/autograder", "--unshare-pid", "--die-with-parent",
                *capabilities, "--chdir", "/autograder", "--clearenv",
                "--setenv", "PATH", f"{Path(sys.prefix) / 'bin'}:/usr/local/bin:/usr/bin:/bin",
@@ -208,7 +210,8 @@ def graded_on_gradescope(build: Path, work: Path, examples: Path) -> dict:
                 notebook = work / "exports" / f"{hw}.ipynb"
                 notebook.write_bytes(files.pop(f"{hw}.ipynb"))
                 jobs.append((f"{hw} complete", zip_path, notebook, {**settings, "extra_files": files}))
-        jobs.append((f"{hw} blank", zip_path, examples / hw / "blank.ipynb", {"sandbox_allowed": hw == "hw1_sentiment"}))
+        blank = examples / hw / "blank.ipynb"
+        jobs.append((f"{hw} blank", zip_path, blank, {"sandbox_allowed": hw == "hw1_sentiment"}))
 
     cases, written = {}, work / "tamper"
     written.mkdir(parents=True)

@@ -132,9 +132,10 @@ def _graded(assignment, failing: dict[str, str]) -> GradingResults:
 def test_students_see_public_results_now_question_results_when_published(fresh_build):
     assignment = load_assignment(autograder_zip("hw1_sentiment", fresh_build))
     message = ("❌ Test case failed\nError at line 3 in test q7:\n    assert type(q7_answer) is str and "
-               "q7_answer.strip().lower() == 'c', 'not the best'\nAssertionError: q7_answer is not the best of the four")
-    data = results_json(_graded(assignment, {"q7 - 2": message, "q1 - 1": "AssertionError: vocabulary should be a list"}),
-                        assignment, 12.3)
+               "q7_answer.strip().lower() == 'c', 'not the best'\n"
+               "AssertionError: q7_answer is not the best of the four")
+    failing = {"q7 - 2": message, "q1 - 1": "AssertionError: vocabulary should be a list"}
+    data = results_json(_graded(assignment, failing), assignment, 12.3)
     tests = {t["name"]: t for t in data["tests"]}
     assert tests["Public Tests"]["visibility"] == "visible" and "q1 - 1: failed: vocabulary should be a list" \
         in tests["Public Tests"]["output"] and "q7 - 2" not in tests["Public Tests"]["output"]
