@@ -7,14 +7,19 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all build examples test test-fast validity bench clean bubblewrap pdf-tools
+.PHONY: all build examples test test-fast validity bench clean bubblewrap lock pdf-tools
 all: build examples pdf-tools
 
-$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+# On the platform requirements-lock.txt was made on (its `# platform:` line), every package takes the
+# locked version, the one the autograder image installs; elsewhere only requirements.txt's pins hold.
+LOCKED := import platform, sys; tag = f"cp{sys.version_info.major}{sys.version_info.minor}-{sys.platform}-{platform.machine()}"; \
+	print("-c requirements-lock.txt" if f"\n\# platform: {tag}\n" in open("requirements-lock.txt").read() else "")
+
+$(STAMP): requirements.txt requirements-dev.txt requirements-lock.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python >= 3.10 is needed (found " + sys.version.split()[0] + "); run make PYTHON=python3.11")'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt $$($(PY) -c '$(LOCKED)')
 	$(PY) -m pip install --quiet -e .
 	touch $(STAMP)
 
@@ -57,3 +62,11 @@ validity: $(STAMP)
 # Grading time, memory, overhead, throughput and training, written to bench/results.{json,md} (about 32 min).
 bench: $(STAMP)
 	$(PY) -m rnnhw bench
+
+# requirements-lock.txt anew, after a change to requirements.txt: a fresh environment of requirements.txt, frozen.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --upgrade pip && .lock-venv/bin/pip install --quiet -r requirements.txt
+	{ sed -n '1,3p' requirements-lock.txt; .lock-venv/bin/python -c 'import platform, sys; \
+	  print(f"# python: {platform.python_version()}\n# platform: cp{sys.version_info.major}{sys.version_info.minor}-{sys.platform}-{platform.machine()}")'; \
+	  .lock-venv/bin/pip freeze; } > requirements-lock.new && mv requirements-lock.new requirements-lock.txt && rm -rf .lock-venv

@@ -9,6 +9,7 @@ from pathlib import Path
 import nbformat
 
 from . import ROOT, RnnhwError, autograder_zip, handout_zip, master_path
+from .autograder import package
 from .masters import read_master, support_files
 
 
@@ -131,6 +132,7 @@ def build(hw: str, root: Path = ROOT, handout_url: str | None = None) -> None:
         shutil.copy(zips[0], autograder_zip(hw, root))
         shutil.copy(out / "autograder" / f"{hw}.ipynb", grader / f"{hw}.ipynb")
         _normalise(grader / f"{hw}.ipynb", hw)
+        package(autograder_zip(hw, root), grader / f"{hw}.ipynb")
     print(f"[build] {hw}: {student.relative_to(root)}/, {handout_zip(hw, root).relative_to(root)} and "
           f"{autograder_zip(hw, root).relative_to(root)}",
           flush=True)

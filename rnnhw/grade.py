@@ -33,14 +33,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
 import pandas as pd
 from otter.grade.utils import merge_scores_to_df
 from otter.test_files import GradingResults
 from otter.test_files.abstract_test import TestCaseResult
 from otter.test_files.exception_test import ExceptionTestFile
 
-from . import ROOT, RnnhwError, assignment_names, autograder_zip, sandbox, zip_config
+from . import ROOT, RnnhwError, assignment_names, autograder_zip, sandbox
 from .sandbox import DEFAULT_TIMEOUT
 from .report import FEEDBACK_DIR, write_report
 
@@ -62,7 +61,8 @@ MAX_LOG_BYTES = 1 * 2**20
 # Lines TensorFlow's C++ logging writes whatever TF_CPP_MIN_LOG_LEVEL says: not a reason.
 TENSORFLOW_LOG_LINES = ("I0000", "W0000", "E0000", "WARNING: All log messages")
 NO_SANDBOX_HELP = ("Install it (`apt-get install bubblewrap`, `dnf install bubblewrap`, `pacman -S bubblewrap`), "
-                   "or grade with --no-sandbox, which runs each notebook with your rights: only for notebooks you trust.")
+                   "or grade with --no-sandbox, which runs each notebook with your rights: "
+                   "only for notebooks you trust.")
 
 
 class Unfit(Exception):
@@ -85,9 +85,10 @@ def find_submissions(paths: list[str]) -> list[Path]:
 
 @dataclass
 class Assignment:
-    """One autograder zip, read once: hidden tests, data files, seed, which test arguments are the
-    notebook's functions and classes (from the reference notebook built next to the zip) and which
-    are Keras models (those a test checks with isinstance(name, keras.Model))."""
+    """One autograder zip (or the folder it was unpacked into), read once: hidden tests, data files,
+    seed, which test arguments are the notebook's functions and classes (listed by the build in
+    otter_config.json, rnnhw/autograder.py) and which are Keras models (those a test checks with
+    isinstance(name, keras.Model))."""
     name: str
     tests: dict[str, str]
     files: dict[str, bytes]
@@ -140,38 +141,23 @@ def _checked_as_models(tests: dict[str, str]) -> set[str]:
     return names
 
 
-def _top_level_callables(reference: Path) -> set[str]:
-    import ast
-    from .scan import _python
-    names = set()
-    for cell in nbformat.read(reference, as_version=4).cells:
-        if cell.cell_type != "code":
-            continue
-        try:
-            tree = ast.parse(_python(cell.source))
-        except (SyntaxError, ValueError, RuntimeError):
-            continue
-        for node in tree.body:
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                names.add(node.name)
-            elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda):
-                names.update(t.id for t in node.targets if isinstance(t, ast.Name))
-    return names
-
-
 @functools.cache
-def load_assignment(zip_path: Path) -> Assignment:
-    config = zip_config(zip_path)
-    with zipfile.ZipFile(zip_path) as z:
-        tests = {Path(n).name: z.read(n).decode() for n in z.namelist()
-                 if n.startswith("tests/") and n.endswith(".py") and not n.endswith("__init__.py")}
-        files = {Path(n).name: z.read(n) for n in z.namelist() if n.startswith("files/") and not n.endswith("/")}
-    name = config.get("assignment_name") or zip_path.parent.name
-    reference = zip_path.parent / f"{name}.ipynb"
-    if not reference.exists():
-        raise RnnhwError(f"{reference} is missing (it is built with the zip): run `python -m rnnhw build {name}`")
-    return Assignment(name, tests, files, config.get("seed"), config.get("seed_variable"),
-                      _top_level_callables(reference), _checked_as_models(tests))
+def load_assignment(path: Path) -> Assignment:
+    """An autograder zip, or the folder Gradescope unpacks it into (/autograder/source)."""
+    if path.is_dir():
+        contents = {p.relative_to(path).as_posix(): p.read_bytes() for p in path.rglob("*") if p.is_file()}
+    else:
+        with zipfile.ZipFile(path) as z:
+            contents = {n: z.read(n) for n in z.namelist() if not n.endswith("/")}
+    config = json.loads(contents["otter_config.json"])
+    tests = {Path(n).name: data.decode() for n, data in contents.items()
+             if n.startswith("tests/") and n.endswith(".py") and not n.endswith("__init__.py")}
+    files = {Path(n).name: data for n, data in contents.items() if n.startswith("files/")}
+    if "rnnhw" not in config:
+        raise RnnhwError(f"{path} was not built by rnnhw (its otter_config.json has no rnnhw entry): "
+                         "run `python -m rnnhw build`")
+    return Assignment(config.get("assignment_name") or path.parent.name, tests, files, config.get("seed"),
+                      config.get("seed_variable"), set(config["rnnhw"]["callables"]), _checked_as_models(tests))
 
 
 # ---- reading what a stage reports ----------------------------------------------------------------
@@ -231,7 +217,7 @@ class Item:
     hw: str
     submission: Path
     name: str
-    zip_path: Path | None
+    zip_path: Path | None  # the autograder zip, or the folder it was unpacked into (Gradescope's)
     results_dir: Path
     prepared: "Prepared | None" = None
 
@@ -247,6 +233,11 @@ class Prepared:
     def grading(self) -> Path:
         return self.work / "grading"
 
+    @property
+    def home(self) -> Path:
+        """The home of the stages' own user when they run without the sandbox."""
+        return self.work / "home"
+
 
 @dataclass
 class Settings:
@@ -254,6 +245,9 @@ class Settings:
     memory_limit: int = DEFAULT_MEMORY_LIMIT
     scan: bool = True
     use_sandbox: bool = True
+    # Without the sandbox, when the grader runs as root: run each submission's stages as an
+    # unprivileged user of their own anyway (Gradescope's container: rnnhw/gradescope.py).
+    own_user: bool = False
 
     @property
     def limits(self) -> sandbox.Limits:
@@ -262,19 +256,22 @@ class Settings:
 
 def _stage(name: str, work: Path, job: dict, settings: Settings, uid: int | None,
            writable: dict[Path, str], readable: dict[Path, str], cwd: str) -> tuple[sandbox.Outcome, dict | None]:
-    (work / f"{name}-job.json").write_text(json.dumps(job))
+    # the instructions hold the hidden tests: only the grader may read them (the stage gets them on stdin)
+    with open(work / f"{name}-job.json", "w", opener=sandbox.private_opener) as f:
+        json.dump(job, f)
     if not settings.use_sandbox:  # the same folders, at their own paths
         writable, readable = {p: str(p) for p in writable}, {p: str(p) for p in readable}
-    outcome = sandbox.run(["-m", f"rnnhw.{name}"], writable=writable, readable=readable, cwd=cwd, job=work / f"{name}-job.json",
-                          report=work / f"{name}-report.json", log=work / "log.txt", timeout=settings.timeout,
-                          limits=settings.limits, sandbox=settings.use_sandbox, uid=uid)
+    outcome = sandbox.run(["-m", f"rnnhw.{name}"], writable=writable, readable=readable, cwd=cwd,
+                          job=work / f"{name}-job.json", report=work / f"{name}-report.json", log=work / "log.txt",
+                          timeout=settings.timeout, limits=settings.limits, sandbox=settings.use_sandbox, uid=uid,
+                          home=work / "home")
     return outcome, _read_report(work / f"{name}-report.json")
 
 
 def prepare_submission(submission: Path, settings: Settings) -> Prepared:
     """Stage 1: the submission's own folder, its notebook to grade, the assignment it names."""
     work = Path(tempfile.mkdtemp(prefix="rnnhw-grade-"))
-    prepared = Prepared(work, sandbox.new_uid() if settings.use_sandbox else None)
+    prepared = Prepared(work, sandbox.new_uid() if settings.use_sandbox or settings.own_user else None)
     try:
         info = os.lstat(submission)
         if not stat.S_ISREG(info.st_mode):
@@ -284,7 +281,17 @@ def prepare_submission(submission: Path, settings: Settings) -> Prepared:
         prepared.grading.mkdir()
         sandbox.own(prepared.grading, prepared.uid)
         inside = f"/submission/{'submission.zip' if submission.suffix == '.zip' else 'submission.ipynb'}"
-        if not settings.use_sandbox:
+        if not settings.use_sandbox and prepared.uid is not None:
+            # the stages' own user may enter the work folder but list nothing in it (the instructions
+            # and reports are the grader's, 0600); it reads a copy of the submission
+            os.chmod(work, 0o711)
+            prepared.home.mkdir()
+            sandbox.own(prepared.home, prepared.uid)
+            (work / "submission").mkdir()
+            shutil.copyfile(submission, work / inside.lstrip("/"))
+            sandbox.own(work / "submission", prepared.uid)
+            inside = str(work / inside.lstrip("/"))
+        elif not settings.use_sandbox:
             inside = str(submission.resolve())
         output = "/grading/submission.ipynb" if settings.use_sandbox else str(prepared.grading / "submission.ipynb")
         outcome, report = _stage("prepare", work, {"submission": inside, "output": output}, settings, prepared.uid,
@@ -407,9 +414,11 @@ def _run_and_verify(assignment: Assignment, prepared: Prepared, results_dir: Pat
                      f"({', '.join(disagree[:5])})")
     if not_rebuilt:
         flags.append(f"its kernel passed {len(not_rebuilt)} test case(s) on values that could not be rebuilt outside "
-                     f"the kernel ({', '.join(not_rebuilt[:5])}; {'; '.join(f'{k}: {v}' for k, v in list(unchecked.items())[:3])})")
+                     f"the kernel ({', '.join(not_rebuilt[:5])}; "
+                     f"{'; '.join(f'{k}: {v}' for k, v in list(unchecked.items())[:3])})")
     notes = [f"{len(kernel_only)} case(s) graded in the kernel only, as they take a model of the notebook's own "
-             f"classes ({', '.join(f'{k}: {v}' for k, v in code.items())}): {', '.join(kernel_only[:5])}"] if kernel_only else []
+             f"classes ({', '.join(f'{k}: {v}' for k, v in code.items())}): {', '.join(kernel_only[:5])}"
+             ] if kernel_only else []
     result = GradingResults(test_files)
     result.otter_gave = otter_gave
     return result, errors, flags, notes
@@ -558,7 +567,7 @@ def grade(paths: list[str], output_dir: str, assignment: str | None = None, jobs
             if hw != "unknown" and not autograder_zip(hw, root).exists():
                 raise RnnhwError(f"{autograder_zip(hw, root)} is missing: run `python -m rnnhw build {hw}` first")
             if hw != "unknown":
-                load_assignment(autograder_zip(hw, root))  # a missing reference stops the batch before it starts
+                load_assignment(autograder_zip(hw, root))  # a zip rnnhw did not build stops the batch before it starts
 
         out = Path(output_dir)
         names = {s: _unique_name(s, subs) for subs in groups.values() for s in subs}

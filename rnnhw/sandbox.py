@@ -25,7 +25,11 @@ its report to an inherited file descriptor (RNNHW_REPORT_FD) whose file lies out
 the grader reads nothing that the submission could have replaced.
 
 `sandbox=False` (`rnnhw grade --no-sandbox`) runs the same stage as a plain child process with the
-same limits: nothing is hidden from it, and a process that leaves its session outlives it.
+same limits: nothing is hidden from it, and a process that leaves its session outlives it. Given a
+user id as well (Gradescope's container, where bwrap cannot make namespaces: rnnhw/gradescope.py),
+the stage runs as that unprivileged user, with a home folder of its own: it cannot read or write
+what root keeps private (the hidden tests, the stages' instructions and reports, results.json), the
+limits hold, and when the stage ends every process of that user is killed, however it hid.
 """
 
 import itertools
@@ -34,6 +38,7 @@ import os
 import resource
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -160,7 +165,9 @@ def bwrap_command(command: list[str], writable: dict[Path, str], readable: dict[
     return [*args, "--", *command]
 
 
-def _environment(sandbox: bool) -> dict[str, str]:
+def _environment(sandbox: bool, home: Path | None) -> dict[str, str]:
+    """The stage's whole environment. `home`: without the sandbox, the folder of the stage's own
+    user (its home and temporary files), or None to keep the grader's."""
     # PYTHONPATH: the launcher runs with -S, without site-packages and the package installed there;
     # inside the sandbox the package is bound at PACKAGE_DIR
     env = {"PATH": f"{Path(sys.prefix) / 'bin'}:/usr/bin:/bin", "HOME": "/tmp", "USER": "student",
@@ -170,7 +177,9 @@ def _environment(sandbox: bool) -> dict[str, str]:
     for name in ["TF_CPP_MIN_LOG_LEVEL", "RNNHW_TEST_BATCH"]:
         if name in os.environ:
             env[name] = os.environ[name]
-    if not sandbox:
+    if not sandbox and home:
+        env.update(HOME=str(home), TMPDIR=str(home), MPLCONFIGDIR=str(home / "matplotlib"))
+    elif not sandbox:
         env.update(HOME=os.environ.get("HOME", "/tmp"), MPLCONFIGDIR=os.environ.get("MPLCONFIGDIR", ""))
         env = {k: v for k, v in env.items() if v}
     return env
@@ -194,19 +203,26 @@ def new_uid() -> int | None:
     return own_uids()[next(_uids) % UIDS_PER_PROCESS] if os.geteuid() == 0 else None
 
 
+def private_opener(path: Path, flags: int) -> int:
+    """Open (and create) a file only its owner may read: the grader's, never the stage's user."""
+    return os.open(path, flags, 0o600)
+
+
 def run(python_args: list[str], *, writable: dict[Path, str], readable: dict[Path, str], cwd: str, job: Path,
         report: Path, log: Path, timeout: float, limits: Limits, sandbox: bool = True,
-        uid: int | None = None) -> Outcome:
+        uid: int | None = None, home: Path | None = None) -> Outcome:
     """Run the environment's python with `python_args` (`["-m", "rnnhw.prepare"]`), `job` on its
     stdin, its report written to `report` and its output appended to `log`.
 
     Without the sandbox, `writable` and `readable` map host folders to themselves (`cwd` is a host
-    path) and are not enforced."""
-    settings = {"limits": asdict(limits), "uid": uid if sandbox else None}
+    path) and are not enforced; with `uid` (the grader runs as root), the stage runs as that user,
+    `home` being its home folder."""
+    settings = {"limits": asdict(limits), "uid": uid}
     python = str(Path(sys.prefix) / "bin" / "python")
     command = [python, "-S", "-m", "rnnhw.sandbox", json.dumps(settings), "--", python, *python_args]
-    with open(job, "rb") as stdin, open(log, "ab") as output, open(report, "wb") as report_file:
-        env = {**_environment(sandbox), "RNNHW_REPORT_FD": str(report_file.fileno())}
+    with open(job, "rb") as stdin, open(log, "ab", opener=private_opener) as output, \
+            open(report, "wb", opener=private_opener) as report_file:
+        env = {**_environment(sandbox, home if uid is not None else None), "RNNHW_REPORT_FD": str(report_file.fileno())}
         if sandbox:
             command = bwrap_command(command, writable, readable, cwd, limits, env)
         start = time.monotonic()
@@ -219,19 +235,22 @@ def run(python_args: list[str], *, writable: dict[Path, str], readable: dict[Pat
         except subprocess.TimeoutExpired:
             return Outcome(None, time.monotonic() - start)
         finally:
-            _end(child, sandbox)
+            _end(child, sandbox, uid)
 
 
-def _end(child: subprocess.Popen, sandbox: bool) -> None:
+def _end(child: subprocess.Popen, sandbox: bool, uid: int | None) -> None:
     """Kill what the stage started. In the sandbox, killing bwrap kills the first process of the
     stage's pid namespace (--die-with-parent), and the kernel then kills every other process in it,
-    however it hid: wait until they are gone. Without it, kill the process tree and group."""
+    however it hid: wait until they are gone. Without it, every process of the stage's own user, or
+    the process tree and group when the stage runs as the grader's user."""
     import psutil
     try:
         tree = psutil.Process(child.pid).children(recursive=True)
     except psutil.Error:
         tree = []
-    if not sandbox:
+    if not sandbox and uid is not None:
+        kill_user(uid)
+    elif not sandbox:
         for process in tree:
             try:
                 process.kill()
@@ -244,6 +263,58 @@ def _end(child: subprocess.Popen, sandbox: bool) -> None:
     child.kill()
     child.wait()
     psutil.wait_procs(tree, timeout=10)
+
+
+def _processes_of(uid: int) -> list:
+    import psutil
+    found = []
+    for process in psutil.process_iter(["uids"]):
+        uids = process.info["uids"]
+        if uids and uid in (uids.real, uids.effective, uids.saved):
+            found.append(process)
+    return found
+
+
+def kill_user(uid: int, patience: float = 10) -> None:
+    """Kill every process of `uid` (root only), however it hid: a new session, a new process group,
+    an empty environment, a double fork. A child takes that uid and sends SIGKILL to every process it
+    may signal, which are exactly that user's (kill(2) with pid -1), until none is left; the user's
+    process limit bounds how many forks can race it."""
+    deadline = time.monotonic() + patience
+    while _processes_of(uid) and time.monotonic() < deadline:
+        pid = os.fork()
+        if pid == 0:  # the child only changes its ids, signals and exits
+            try:
+                os.setgroups([])
+                os.setgid(uid)
+                os.setuid(uid)
+                os.kill(-1, signal.SIGKILL)
+            finally:
+                os._exit(0)
+        os.waitpid(pid, 0)
+        time.sleep(0.02)
+    if _processes_of(uid):
+        raise RuntimeError(f"processes of user {uid} survived {patience:g} s of kills")
+
+
+def remove_files_of(uid: int, folders: tuple[str, ...] = ("/tmp", "/var/tmp", "/dev/shm")) -> None:
+    """Remove what `uid` left in the shared temporary folders (after kill_user: nothing of that user
+    runs any more to race this). Links are removed, never followed."""
+    for folder in folders:
+        for top, dirs, files in os.walk(folder):
+            for name in files + dirs:
+                path = os.path.join(top, name)
+                try:
+                    info = os.lstat(path)
+                except OSError:
+                    continue
+                if info.st_uid != uid:
+                    continue
+                if stat.S_ISDIR(info.st_mode):
+                    shutil.rmtree(path, ignore_errors=True)
+                    dirs.remove(name)
+                else:
+                    os.unlink(path)
 
 
 def main(argv: list[str] | None = None) -> None:

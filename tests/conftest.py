@@ -9,7 +9,7 @@ from rnnhw.build import build
 from helpers import ASSIGNMENTS, SEEDS
 
 # Fixtures that grade or train: a test that takes one is `slow`, left out of `make test-fast`.
-SLOW_FIXTURES = {"batch", "validity", "colab", "reference"}
+SLOW_FIXTURES = {"batch", "validity", "colab", "reference", "gradescope"}
 
 
 def pytest_collection_modifyitems(items):
@@ -48,3 +48,12 @@ def validity(tmp_path_factory) -> dict:
     validate(ASSIGNMENTS, json_path=str(out / "validity.json"), markdown_path=str(out / "validity.md"),
              jobs=2, seeds=SEEDS, spread_otter_runs=not os.environ.get("RNNHW_VALIDITY_OUT"))
     return json.loads((out / "validity.json").read_text())
+
+
+@pytest.fixture(scope="session")
+def gradescope(fresh_build, tmp_path_factory) -> dict:
+    """Each autograder zip run as Gradescope runs it (tests/gradescope_harness.py) on the complete and
+    blank examples and on the tampering cases, once for the session."""
+    from gradescope_harness import graded_on_gradescope
+    from rnnhw import ROOT
+    return graded_on_gradescope(fresh_build, tmp_path_factory.mktemp("gradescope"), ROOT / "examples" / "submissions")
