@@ -13,7 +13,9 @@ run_otter.py, files/ and tests/) run:
 - run_otter.py: a Python zip application (PEP 441, `python run_otter.py` runs it) holding the rnnhw
   package and templates/zipapp_main.py as its __main__;
 - otter_config.json gains `rnnhw.callables`: the names the reference notebook defines as functions
-  and classes, which the grader must not try to rebuild outside the kernel (rnnhw/grade.py).
+  and classes, which the grader must not try to rebuild outside the kernel (rnnhw/grade.py); and
+  `rnnhw.written`: the written questions and their points, graded by hand from the PDF, which
+  results.json names so that students know where those points come from.
 """
 
 import ast
@@ -77,12 +79,13 @@ def zip_application() -> bytes:
     return archive.getvalue()
 
 
-def package(zip_path: Path, reference: Path) -> None:
-    """Rewrite otter assign's autograder zip at `zip_path` as the module's doc says."""
+def package(zip_path: Path, reference: Path, written: dict[str, float]) -> None:
+    """Rewrite otter assign's autograder zip at `zip_path` as the module's doc says; `written`: the
+    written questions' points, by name."""
     with zipfile.ZipFile(zip_path) as old:
         kept = {info: old.read(info) for info in old.infolist() if info.filename not in REPLACED}
         config = json.loads(old.read("otter_config.json"))
-    config["rnnhw"] = {"callables": sorted(top_level_callables(reference))}
+    config["rnnhw"] = {"callables": sorted(top_level_callables(reference)), "written": written}
     added = {"otter_config.json": json.dumps(config, indent=2).encode(),
              "environment.yml": environment_yml().encode(),
              "setup.sh": (TEMPLATES / "setup.sh").read_bytes(),

@@ -132,7 +132,8 @@ def build(hw: str, root: Path = ROOT, handout_url: str | None = None) -> None:
         shutil.copy(zips[0], autograder_zip(hw, root))
         shutil.copy(out / "autograder" / f"{hw}.ipynb", grader / f"{hw}.ipynb")
         _normalise(grader / f"{hw}.ipynb", hw)
-        package(autograder_zip(hw, root), grader / f"{hw}.ipynb")
+        written = {q.name: q.points or 0 for q in read_master(master_path(hw))[2] if q.manual}
+        package(autograder_zip(hw, root), grader / f"{hw}.ipynb", written)
     print(f"[build] {hw}: {student.relative_to(root)}/, {handout_zip(hw, root).relative_to(root)} and "
           f"{autograder_zip(hw, root).relative_to(root)}",
           flush=True)

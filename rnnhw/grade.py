@@ -96,6 +96,7 @@ class Assignment:
     seed_variable: str | None
     callables: set[str]
     models: set[str] = field(default_factory=set)
+    written: dict[str, float] = field(default_factory=dict)  # graded by hand: {question: points}
 
     def test_files(self) -> list[ExceptionTestFile]:
         return [ExceptionTestFile.from_string(source, path=name) for name, source in sorted(self.tests.items())]
@@ -157,7 +158,8 @@ def load_assignment(path: Path) -> Assignment:
         raise RnnhwError(f"{path} was not built by rnnhw (its otter_config.json has no rnnhw entry): "
                          "run `python -m rnnhw build`")
     return Assignment(config.get("assignment_name") or path.parent.name, tests, files, config.get("seed"),
-                      config.get("seed_variable"), set(config["rnnhw"]["callables"]), _checked_as_models(tests))
+                      config.get("seed_variable"), set(config["rnnhw"]["callables"]), _checked_as_models(tests),
+                      config["rnnhw"].get("written", {}))
 
 
 # ---- reading what a stage reports ----------------------------------------------------------------

@@ -38,7 +38,7 @@ from pathlib import Path
 
 from . import sandbox
 from .grade import Item, Settings, Unfit, _failure, _with_status, grade_one, load_assignment
-from .report import student_message
+from .report import GRADESCOPE_NOTES, student_message
 
 # The longest message of a test case that students see: the masters' longest assert message has 421
 # characters before its values are filled in (hw2 q3).
@@ -109,7 +109,8 @@ def results_json(result, assignment, seconds: float) -> dict:
             elif verdict.passed:
                 said = "passed"
             else:
-                said = "failed: " + shown(student_message(verdict.message), secrets, withheld, case.name)
+                message = " ".join(student_message(verdict.message).splitlines())  # one line per case
+                said = "failed: " + shown(message, secrets, withheld, case.name)
             lines.append(f"{case.name} ({'hidden' if case.hidden else 'public'}): {said}")
             if not case.hidden and not failed:
                 public.append(f"{case.name}: {said}")
@@ -124,6 +125,9 @@ def results_json(result, assignment, seconds: float) -> dict:
     if withheld:
         notes += f"\nwithheld from students for quoting the hidden tests: the message of {', '.join(withheld)}"
     public_output = "\n".join(public) if public else f"Not graded: {getattr(result, 'student_reason', NOT_GRADED)}"
+    if assignment.written:
+        by_hand = ", ".join(f"{name} ({points:g} points)" for name, points in assignment.written.items())
+        public_output += f"\n\nGraded by hand from the PDF of your notebook, not here: {by_hand}."
     return {
         "score": 0 if held or failed else round(result.total, 5),
         "execution_time": round(seconds),
@@ -134,7 +138,7 @@ def results_json(result, assignment, seconds: float) -> dict:
              "output": public_output + "\n\nEach question's points and what its hidden tests found appear once "
              "your instructor publishes the grades."},
             *questions,
-            {"name": "Grading notes (instructors only)", "visibility": "hidden", "output": notes},
+            {"name": GRADESCOPE_NOTES, "visibility": "hidden", "output": notes},
         ],
     }
 

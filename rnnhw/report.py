@@ -29,6 +29,10 @@ from . import SOLUTIONS_DIR, assignment_names, master_path
 from .masters import otter_case_names, read_master
 
 REPORT_JSON, REPORT_HTML, FEEDBACK_DIR = "report.json", "report.html", "feedback"
+# rnnhw's results.json for Gradescope (rnnhw/gradescope.py): the entry only instructors see, and the
+# line of each test case in a question's entry
+GRADESCOPE_NOTES = "Grading notes (instructors only)"
+GRADESCOPE_CASE = re.compile(r"^(.+?) \((hidden|public)\): (?:passed|not graded|failed: (.*))$")
 # otter quotes the failing line of the test's source: "Error at line 7 in test q3:" then that line, indented
 OTTER_SOURCE_HEADER = re.compile(r"Error at line \d+ in test \S+:$")
 
@@ -60,17 +64,27 @@ def _from_rnnhw(data: dict) -> dict:
 
 
 def _from_gradescope(data: dict, name: str) -> dict:
-    """otter's Gradescope results: one entry per question whose output is otter's summary text."""
+    """Gradescope results: rnnhw's (rnnhw/gradescope.py: a line per test case, the status in the
+    instructors' entry) or otter's own (one entry per question holding otter's summary text)."""
+    notes = next((t.get("output", "") for t in data["tests"] if t.get("name") == GRADESCOPE_NOTES), None)
     questions = {}
     for test in data["tests"]:
-        if "max_score" not in test:  # "Public Tests", "PDF Generation Failed": summaries, not questions
+        if "max_score" not in test:  # "Public Tests", "PDF Generation Failed", notes: not questions
             continue
-        failed = [{"case": m.group(1), "hidden": None, "message": textwrap.dedent(m.group(2)).strip()}
-                  for m in re.finditer(r"^    (.+?) result:\n((?:(?:        .*)?\n?)*)", test.get("output", ""), re.M)
-                  if not m.group(2).strip().startswith("✅")]
+        output = test.get("output", "")
+        if notes is not None:
+            failed = [{"case": m.group(1), "hidden": m.group(2) == "hidden", "message": m.group(3)}
+                      for m in map(GRADESCOPE_CASE.match, output.splitlines()) if m and m.group(3) is not None]
+        else:
+            failed = [{"case": m.group(1), "hidden": None, "message": textwrap.dedent(m.group(2)).strip()}
+                      for m in re.finditer(r"^    (.+?) result:\n((?:(?:        .*)?\n?)*)", output, re.M)
+                      if not m.group(2).strip().startswith("✅")]
         questions[test["name"]] = {"score": test.get("score", 0), "possible": test["max_score"], "failed": failed}
-    errors = [t.get("output", "") for t in data["tests"] if "max_score" not in t and "error" in t.get("output", "").lower()]
-    status = "Completed" if questions or not errors else errors[0][:300]
+    errors = [t.get("output", "") for t in data["tests"]
+              if "max_score" not in t and "error" in t.get("output", "").lower()]
+    status = notes or ("Completed" if questions or not errors else errors[0][:300])
+    if notes is not None and not notes.startswith("Completed"):
+        questions = {}  # flagged or not graded: no question ran, as in rnnhw grade's own results
     return {"file": name, "score": data.get("score", sum(q["score"] for q in questions.values())),
             "possible": sum(q["possible"] for q in questions.values()), "status": status, "flags": [],
             "seconds": data.get("execution_time"), "questions": questions}

@@ -143,6 +143,9 @@ def test_students_see_public_results_now_question_results_when_published(fresh_b
     assert "q7 - 2 (hidden): failed: q7_answer is not the best of the four" in tests["q7"]["output"]
     assert "== 'c'" not in json.dumps(data), "the failing line of a hidden test reached results.json"
     assert tests["Grading notes (instructors only)"]["visibility"] == "hidden"
+    # the written questions, graded by hand from the PDF: named, not scored here
+    assert "not here: w1 (2 points), w2 (3 points)." in tests["Public Tests"]["output"]
+    assert not {"w1", "w2"} & set(tests)
     assert data["stdout_visibility"] == "hidden" and data["execution_time"] == 12
     assert data["score"] == sum(t["score"] for t in data["tests"] if "max_score" in t)
 
@@ -258,3 +261,20 @@ def test_the_known_hole_gains_on_gradescope_too(gradescope):
         if case.caught == "no":
             scores = _scores(gradescope["runs"][name].results)
             assert any(scores[q] > (0 if q in case.loses else honest[q]) for q in scores), name
+
+
+def test_the_class_report_reads_gradescopes_results(fresh_build, tmp_path):
+    """`rnnhw report` on the results.json files an instructor downloads from Gradescope."""
+    from rnnhw.report import REPORT_JSON, write_report
+    assignment = load_assignment(autograder_zip("hw1_sentiment", fresh_build))
+    message = "❌ Test case failed\nError at line 9 in test q5:\n    assert skill >= THRESHOLD\nAssertionError: too low"
+    graded = results_json(_graded(assignment, {"q5 - 2": message}), assignment, 30)
+    flagged = results_json(_with_status(_failure("not run"), [], ["calls exec"]), assignment, 2)
+    for name, data in [("student_1", graded), ("student_2", flagged)]:
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "results.json").write_text(json.dumps(data))
+    write_report(tmp_path, "hw1_sentiment")
+    report = json.loads((tmp_path / REPORT_JSON).read_text())
+    assert report["totals"] == {"student_1": graded["score"], "student_2": 0}
+    assert report["questions"]["q5"]["most_failed_hidden_test"]["message"] == "too low"
+    assert [(p["file"], p["kind"]) for p in report["problems"]] == [("student_2", "flagged")]
