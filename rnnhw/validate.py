@@ -2,10 +2,10 @@
 the blank notebook gets 0, check cells and seeds change nothing.
 
 Every submission is graded through otter's grading steps with the test files of the built zip, in one
-long-lived kernel per assignment and worker (rnnhw.fastgrade), reusing training whose inputs are
-identical to an earlier one (rnnhw.fitcache). One submission of each kind is graded again with
-`otter run`, the runner that grades students, and must get the same scores (per assignment, or with
---spread-otter-runs across the assignments, as `make test` does to fit CI's time).
+long-lived kernel per assignment and worker (rnnhw.validation.shared_kernel), reusing training whose
+inputs are identical to an earlier one (rnnhw.validation.fit_cache). One submission of each kind is
+graded again with `otter run`, the runner that grades students, and must get the same scores (per
+assignment, or with --spread-otter-runs across the assignments, as `make test` does to fit CI's time).
 """
 
 import json
@@ -24,9 +24,9 @@ from otter.test_files import GradingResults
 
 from . import ROOT, RnnhwError, autograder_zip, reference_notebook, student_notebook, zip_config
 from .build import build
-from .fastgrade import SharedKernel
 from .grade import Item, grade_batch
 from .submissions import apply_change, read_change
+from .validation.shared_kernel import SharedKernel
 
 SUBMISSIONS_DIR = ROOT / "tests" / "submissions"
 KINDS = ["reference", "no-checks", "blank", "wrong", "right", "autograder-seed", "student-seed"]

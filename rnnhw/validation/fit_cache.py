@@ -1,10 +1,10 @@
 """Reuses training inside `rnnhw validate`'s kernels when a submission trains exactly what another did.
 
-Installed only in validation kernels (rnnhw.fastgrade), never when students are graded. It wraps
-`keras.Model.fit`: a call whose every input is identical to an earlier call (architecture, compile
-settings, starting weights and optimizer state, data, arguments, and the state of every random
-generator a fit draws from) gets that call's resulting weights, optimizer state and history back
-instead of training again. A call with anything it cannot fingerprint (a dataset, a generator,
+Installed only in validation kernels (rnnhw.validation.shared_kernel), never when students are
+graded. It wraps `keras.Model.fit`: a call whose every input is identical to an earlier call
+(architecture, compile settings, starting weights and optimizer state, data, arguments, and the state
+of every random generator a fit draws from) gets that call's resulting weights, optimizer state and
+history back instead of training again. A call with anything it cannot fingerprint (a dataset, a generator,
 callbacks) trains for real. Most right answers, and wrong answers after the training cell, train on
 the same data from the same weights as the reference, so their training is the reference's.
 """
