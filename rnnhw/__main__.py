@@ -32,7 +32,8 @@ def _grade_with_docker(args) -> None:
     if answer is None or answer.returncode != 0:
         why = "the docker command is not installed" if answer is None else answer.stderr.strip().splitlines()[-1]
         raise SystemExit(f"--engine docker needs a running Docker daemon, and none answers here ({why}).\n"
-                         "Grade without Docker instead: drop --engine docker (the default grades in bubblewrap sandboxes).")
+                         "Grade without Docker instead: drop --engine docker "
+                         "(the default grades in bubblewrap sandboxes).")
     if not args.assignment:
         raise SystemExit("--engine docker needs --assignment HW")
     import otter.grade
@@ -102,7 +103,8 @@ def main(argv=None) -> None:
     grade.add_argument("--assignment", choices=assignment_names(), help="default: read from each notebook")
     grade.add_argument("--jobs", type=int, default=1, help="submissions graded at once (default 1)")
     grade.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
-                       help=f"seconds each stage of a submission (prepare, run, verify) may take (default {DEFAULT_TIMEOUT})")
+                       help="seconds each stage of a submission (prepare, run, verify) may take "
+                            f"(default {DEFAULT_TIMEOUT})")
     grade.add_argument("-o", "--output-dir", default="grades", help="where final_grades.csv goes (default grades/)")
     grade.add_argument("--engine", choices=["run", "docker"], default="run",
                        help="run: otter's grading steps in a bubblewrap sandbox per submission, no Docker "

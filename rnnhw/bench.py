@@ -187,7 +187,8 @@ def to_markdown(results: dict) -> str:
                      f"{span(e['peak_memory_mb'], '{:.0f}')} | {throughput} |")
     lines += ["", "Training, from one more plain run (`rnnhw/training_probe.py`): each fit's epochs and seconds per "
               "epoch, and the first epoch whose weights meet a graded threshold (the hidden test's own metric).", "",
-              "| assignment | fit | epochs | s / epoch | graded metric: first epoch meeting it (value then, after the last epoch) |",
+              "| assignment | fit | epochs | s / epoch "
+              "| graded metric: first epoch meeting it (value then, after the last epoch) |",
               "|---|---|---|---|---|"]
     for hw, e in results["assignments"].items():
         for r in e["training"]:

@@ -61,7 +61,8 @@ def threshold_tests(hw: str, with_errors: bool = False) -> dict[str, dict]:
                     function.body[i] = ast.Return(value)
             if "THRESHOLD" in constants and direction:
                 if baseline is not None and not {"error", "baseline_error"} <= assigned:
-                    raise ValueError(f"{hw} {function.name}: a test with a BASELINE must assign `error` and `baseline_error`")
+                    raise ValueError(f"{hw} {function.name}: a test with a BASELINE must assign "
+                                     "`error` and `baseline_error`")
                 found[function.name] = {"question": q.name, "source": ast.unparse(ast.fix_missing_locations(function)),
                                         "direction": direction, "threshold": ast.literal_eval(constants["THRESHOLD"]),
                                         "baseline": baseline}
@@ -88,8 +89,9 @@ def _measure(reference: Path, tests: dict, seed: int, files: list[Path] = ()) ->
     calls = "\n".join(f"{name}_{seed} = {name}(**{{a: globals().get(a) for a in {name}.__code__.co_varnames"
                       f"[:{name}.__code__.co_argcount]}})" for name in tests)
     report = "{" + ", ".join(f"{name!r}: [float(v) for v in np.atleast_1d({name}_{seed})]" for name in tests) + "}"
-    nb.cells.append(nbformat.v4.new_code_cell("\n\n".join(t["source"] for t in tests.values())
-                                              + f"\n{calls}\nimport json\nimport numpy as np\nprint(json.dumps({report}))"))
+    nb.cells.append(nbformat.v4.new_code_cell(
+        "\n\n".join(t["source"] for t in tests.values())
+        + f"\n{calls}\nimport json\nimport numpy as np\nprint(json.dumps({report}))"))
     with tempfile.TemporaryDirectory() as tmp:
         for path in files:  # the data files the master's config ships next to the notebook
             shutil.copy(path, Path(tmp) / path.name)
@@ -113,7 +115,8 @@ def calibrate(hw: str, seeds: int, jobs: int = 2) -> dict:
         with ThreadPoolExecutor(jobs) as pool:
             runs = list(pool.map(lambda s: _measure(reference, tests, s, files), seed_list))
     result = {"assignment": hw, "seeds": seed_list,
-              "rule": f"threshold = worst seed x {MARGIN['>=']} for scores and skills (>=), x {MARGIN['<=']} for errors (<=), "
+              "rule": f"threshold = worst seed x {MARGIN['>=']} for scores and skills (>=), "
+                      f"x {MARGIN['<=']} for errors (<=), "
                       "two significant digits, rounded toward easier; skill = 1 - error / baseline_error",
               "metrics": {}}
     for name, test in tests.items():
@@ -139,7 +142,7 @@ def calibrate(hw: str, seeds: int, jobs: int = 2) -> dict:
         in_notebook = tests[name]["threshold"]
         agree = "agrees" if in_notebook == m["threshold"] else "DIFFERS: update the notebook"
         against = f" (skill against {m['baseline']}, whose error is {m['baseline_error']})" if "baseline" in m else ""
-        print(f"[calibrate] {hw} {name}{against}: min {m['min']:.4g} max {m['max']:.4g} -> THRESHOLD = {m['threshold']:g} "
-              f"(notebook: {in_notebook:g}, {agree})")
+        print(f"[calibrate] {hw} {name}{against}: min {m['min']:.4g} max {m['max']:.4g} "
+              f"-> THRESHOLD = {m['threshold']:g} (notebook: {in_notebook:g}, {agree})")
     print(f"[calibrate] wrote {path}")
     return result

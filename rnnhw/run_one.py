@@ -77,7 +77,8 @@ def graded_notebook(nb, job: dict, tests_dir: Path, results: Path):
     preprocessor = GradingPreprocessor(config=config)
     nb, _ = preprocessor.preprocess(nb)
     notebook, module = preprocessor._notebook_name, f"rnnhw_{id_generator()}"
-    nb.cells[0].source = (f"from otter import Notebook as {notebook}\n{notebook}.init_grading_mode({str(tests_dir)!r})\n"
+    nb.cells[0].source = (f"from otter import Notebook as {notebook}\n"
+                          f"{notebook}.init_grading_mode({str(tests_dir)!r})\n"
                           f"from rnnhw import in_kernel as {module}\n{module}.setup()")
     tests = [str(tests_dir / name) for name in sorted(job["tests"])]
     nb.cells[-1] = nbformat.v4.new_code_cell(

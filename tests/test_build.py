@@ -135,7 +135,8 @@ def test_example_submissions_are_current(fresh_build, tmp_path, hw):
     from rnnhw.submissions import write_examples
     rights = sorted((ROOT / "tests" / "submissions" / hw / "right").glob("*.py"))
     write_examples(hw, fresh_build, tmp_path, rights)
-    hidden = {n for q in read_master(master_path(hw))[2] for t in q.hidden_tests for n in re.findall(r"def (test_\w+)", t)}
+    hidden = {n for q in read_master(master_path(hw))[2] for t in q.hidden_tests
+              for n in re.findall(r"def (test_\w+)", t)}
     for name in ["complete.ipynb", "half_done.ipynb", "blank.ipynb"]:
         committed = ROOT / "examples" / "submissions" / hw / name
         assert committed.read_bytes() == (tmp_path / name).read_bytes(), (

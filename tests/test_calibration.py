@@ -59,10 +59,12 @@ def test_every_graded_training_is_a_skill_the_reference_earns_on_every_seed(hw):
         assert isinstance(baseline_error, float) and baseline_error > 0, f"{hw} {name}: one baseline error, stored"
         assert set(errors) == set(metric["per_seed"]), f"{hw} {name}: every seed's error is stored"
         for seed, skill in metric["per_seed"].items():
-            assert abs(skill - (1 - errors[seed] / baseline_error)) < 1e-9, f"{hw} {name} seed {seed}: skill is not 1 - error / baseline error"
+            assert abs(skill - (1 - errors[seed] / baseline_error)) < 1e-9, \
+                f"{hw} {name} seed {seed}: skill is not 1 - error / baseline error"
         required = REQUIRED_REFERENCE_SKILL.get((hw, test["question"]), 0.0)
         losing = {s: v for s, v in metric["per_seed"].items() if v <= required}
-        assert not losing, f"{hw} {name}: the reference does not beat {test['baseline']} (skill > {required}) on seeds {losing}"
+        assert not losing, \
+            f"{hw} {name}: the reference does not beat {test['baseline']} (skill > {required}) on seeds {losing}"
         assert metric["reference_beats_baseline_by"] == min(metric["per_seed"].values())
         # the threshold fails the baseline itself (skill 0) and anything worse
         assert test["threshold"] > 0, f"{hw} {name}: a threshold of {test['threshold']} passes the baseline"

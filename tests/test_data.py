@@ -48,5 +48,6 @@ def test_series_is_described_in_the_readme(name):
 def test_the_hw4_handout_ships_the_same_file(name):
     # data/ holds the one copy; `rnnhw build` puts it next to the master for otter assign
     copy = DATA.parent / "assignments" / "hw4_forecasting" / name
-    assert copy.read_bytes() == (DATA / name).read_bytes(), f"assignments/hw4_forecasting/{name} differs from data/{name}"
+    assert copy.read_bytes() == (DATA / name).read_bytes(), \
+        f"assignments/hw4_forecasting/{name} differs from data/{name}"
     assert not (DATA.parent / "solutions" / "hw4_forecasting" / name).exists(), "a second copy beside the master"

@@ -44,7 +44,8 @@ def test_the_assignment_comes_from_the_metadata_else_the_folder(tmp_path):
         assert name == expected, f"{path.name}: {name}, prepare reported {report}"
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["grade"], ["validate"], ["calibrate"], ["examples"], ["report"], ["bench"]])
+@pytest.mark.parametrize("command", [[], ["build"], ["grade"], ["validate"], ["calibrate"], ["examples"], ["report"],
+                                     ["bench"]])
 def test_help_imports_nothing_heavy(command):
     code = ("import runpy, sys\nsys.argv = ['rnnhw', *sys.argv[1:], '--help']\n"
             "try:\n    runpy.run_module('rnnhw', run_name='__main__')\nexcept SystemExit:\n    pass\n"

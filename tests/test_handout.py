@@ -45,7 +45,8 @@ def test_the_handout_zip_holds_the_notebook_its_public_tests_and_data(fresh_buil
     assert names == wanted
     student = fresh_build / "assignments" / hw
     for name in names:
-        assert (tmp_path / name).read_bytes() == (student.parent / name).read_bytes(), f"{name} differs from assignments/"
+        assert (tmp_path / name).read_bytes() == (student.parent / name).read_bytes(), \
+            f"{name} differs from assignments/"
 
 
 def _check_outputs(nb) -> dict[str, str]:
@@ -165,7 +166,8 @@ def test_a_renamed_complete_copy_checks_exports_and_its_zip_grades_to_full_marks
     (tmp_path / "otter").mkdir()
     with ThreadPoolExecutor(max_workers=2) as pool:
         report = pool.submit(rnnhw_grade)
-        score, printed = pool.submit(plain_otter_run, exported, autograder_zip(hw, fresh_build), tmp_path / "otter").result()
+        score, printed = pool.submit(plain_otter_run, exported, autograder_zip(hw, fresh_build),
+                                     tmp_path / "otter").result()
         report = report.result()
     assert report["totals"] == {exported.name: report["possible"]} and report["possible"] > 0, report["totals"]
     assert score and score[0] == score[1] > 0, f"under otter run: {printed[-4000:]}"
@@ -257,7 +259,8 @@ def test_colab_downloads_grade_to_full_marks_with_rnnhw_grade_and_otter_run(cola
     grade([str(downloads)], str(tmp_path / "grades"), jobs=2, root=fresh_build)
     for hw in ASSIGNMENTS:
         report = json.loads((tmp_path / "grades" / hw / "report.json").read_text())
-        assert report["totals"] == {DOWNLOADS[hw]: report["possible"]} and report["possible"] > 0, (hw, report["totals"])
+        assert report["totals"] == {DOWNLOADS[hw]: report["possible"]} and report["possible"] > 0, \
+            (hw, report["totals"])
 
     # Plain otter run on two of the four downloads (one renamed), one round of two workers (CI's time):
     # off Colab the four differ in nothing that runs (their Colab cell does nothing there), and rnnhw

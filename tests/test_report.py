@@ -135,11 +135,13 @@ def test_gradescope_results_as_otter_writes_them(tmp_path):
     test_file = ExceptionTestFile.from_string(
         "from otter.test_files import test_case\nname = 'q1'\npoints = 2\n\n"
         "@test_case(points=1, hidden=False)\ndef test_public(x):\n    assert x > 0, 'x should be positive'\n\n"
-        "@test_case(points=1, hidden=True)\ndef test_hidden(x):\n    assert x == 2, f'x is {x}, not the sum asked for'\n")
+        "@test_case(points=1, hidden=True)\n"
+        "def test_hidden(x):\n    assert x == 2, f'x is {x}, not the sum asked for'\n")
     test_file.run({"x": 1})
     submission = tmp_path / "student_17"
     submission.mkdir()
-    (submission / "results.json").write_text(json.dumps(GradingResults([test_file]).to_gradescope_dict(AutograderConfig())))
+    results = GradingResults([test_file]).to_gradescope_dict(AutograderConfig())
+    (submission / "results.json").write_text(json.dumps(results))
     write_report(tmp_path)
     report = json.loads((tmp_path / REPORT_JSON).read_text())
     assert report["totals"] == {"student_17": 1}

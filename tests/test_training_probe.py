@@ -12,7 +12,8 @@ METRIC = {"test_line_error": {
               "    x = np.linspace(-1, 1, 32)[:, None].astype('float32')\n"
               "    return float(np.mean((np.asarray(net(x)) - 2 * x) ** 2))\n",
     "direction": "<=", "threshold": 0.05}}
-UNRELATED = {"test_other": {"source": "def test_other(other_model):\n    return 1.0\n", "direction": ">=", "threshold": 0.5}}
+UNRELATED = {"test_other": {"source": "def test_other(other_model):\n    return 1.0\n",
+                            "direction": ">=", "threshold": 0.5}}
 
 
 @pytest.fixture
@@ -53,7 +54,8 @@ REPLAY = {"test_line_skill": {
               "    x = np.linspace(-1, 1, 64)[:, None].astype('float32')\n"
               "    m.fit(x, 2 * x, epochs=line_history.params['epochs'], batch_size=8, verbose=0)\n"
               "    grid = np.linspace(-1, 1, 32)[:, None].astype('float32')\n"
-              "    return 1 - float(np.mean((np.asarray(m(grid)) - 2 * grid) ** 2)) / float(np.mean((2 * grid) ** 2))\n",
+              "    return 1 - float(np.mean((np.asarray(m(grid)) - 2 * grid) ** 2))"
+              " / float(np.mean((2 * grid) ** 2))\n",
     "direction": ">=", "threshold": 0.9}}
 
 

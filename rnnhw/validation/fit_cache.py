@@ -1,10 +1,10 @@
 """Reuses training inside `rnnhw validate`'s kernels when a submission trains exactly what another did.
 
-Installed only in validation kernels (rnnhw.fastgrade), never when students are graded. It wraps
-`keras.Model.fit`: a call whose every input is identical to an earlier call (architecture, compile
-settings, starting weights and optimizer state, data, arguments, and the state of every random
-generator a fit draws from) gets that call's resulting weights, optimizer state and history back
-instead of training again. A call with anything it cannot fingerprint (a dataset, a generator,
+Installed only in validation kernels (rnnhw.validation.shared_kernel), never when students are
+graded. It wraps `keras.Model.fit`: a call whose every input is identical to an earlier call
+(architecture, compile settings, starting weights and optimizer state, data, arguments, and the state
+of every random generator a fit draws from) gets that call's resulting weights, optimizer state and
+history back instead of training again. A call with anything it cannot fingerprint (a dataset, a generator,
 callbacks) trains for real. Most right answers, and wrong answers after the training cell, train on
 the same data from the same weights as the reference, so their training is the reference's.
 """
@@ -23,14 +23,34 @@ _original_fit = keras.Model.fit
 stats = {"reused": 0, "trained": 0}
 
 
+# Two of the generators a fit may draw from have no public accessor in Keras 3.15 / TensorFlow 2.21
+# (their exported APIs and sources checked), so they are reached through private names, here only:
+# - Keras' global SeedGenerator, which keras.random ops without a seed draw from. Its class
+#   (keras.random.SeedGenerator) and its `state` variable are public; the global instance is not: it
+#   is the "global_seed_generator" attribute of keras.src.backend.common.global_state. It is read as
+#   it is, None until created: keras.src.random.seed_generator.global_seed_generator() would create it
+#   from a draw of Python's generator, whose state is being recorded.
+# - TensorFlow's seeds for ops without one, context.context()._rng (tensorflow.python.eager.context):
+#   a random.Random that tf.random.set_seed (so keras.utils.set_random_seed) makes from the global
+#   seed; it does not exist before. Its state stands for that seed, from which fit's shuffle takes
+#   its own, and for the next seed an eager op takes, which a reused fit must leave as training would.
+#   Public API only resets it (tf.random.set_seed) or draws from it (tf.compat.v1.random.get_seed),
+#   so it cannot be read without being changed; tf.random.get_global_generator() is another
+#   generator, one Keras does not use.
+# Where either name is missing (another Keras or TensorFlow), no fit is fingerprinted: all train.
+def _private_generators():
+    """Keras' global SeedGenerator (None until made) and TensorFlow's random.Random of op seeds;
+    ImportError or AttributeError where they cannot be reached."""
+    from keras.src.backend.common import global_state
+    from tensorflow.python.eager import context
+    return global_state.get_global_attribute("global_seed_generator"), context.context()._rng
+
+
 def _random_states() -> dict | None:
     """Every generator a fit may draw from: Python's, NumPy's, Keras' global one and TensorFlow's
-    seed for ops without one (fit's shuffle); None when one of them cannot be read."""
-    from keras.src.backend.common import global_state
-    generator = global_state.get_global_attribute("global_seed_generator")
+    seeds for ops without one (fit's shuffle); None when one of them cannot be read."""
     try:
-        from tensorflow.python.eager import context
-        tf_rng = context.context()._rng
+        generator, tf_rng = _private_generators()
     except (ImportError, AttributeError):
         return None
     return {"python": random.getstate(), "numpy": np.random.get_state(),
@@ -39,15 +59,13 @@ def _random_states() -> dict | None:
 
 
 def _restore_random_states(states: dict) -> None:
-    from keras.src.backend.common import global_state
-    from tensorflow.python.eager import context
     random.setstate(states["python"])
     np.random.set_state(states["numpy"])
-    generator = global_state.get_global_attribute("global_seed_generator")
+    generator, tf_rng = _private_generators()  # both reachable: they were when the states were read
     if states["keras"] is not None and generator is not None:
         generator.state.assign(states["keras"])
-    if states["tensorflow"] is not None and context.context()._rng is not None:
-        context.context()._rng.setstate(states["tensorflow"])
+    if states["tensorflow"] is not None and tf_rng is not None:
+        tf_rng.setstate(states["tensorflow"])
 
 
 def _feed(h, value) -> bool:

@@ -1,5 +1,5 @@
-"""Reused training (rnnhw.fitcache, validation kernels only) is exact: a fit whose inputs match an
-earlier one ends in the same weights, history and random state as training again would; any
+"""Reused training (rnnhw.validation.fit_cache, validation kernels only) is exact: a fit whose inputs
+match an earlier one ends in the same weights, history and random state as training again would; any
 difference in its inputs trains for real."""
 
 import random
@@ -10,7 +10,7 @@ import pytest
 keras = pytest.importorskip("keras")
 tf = pytest.importorskip("tensorflow")
 
-from rnnhw import fitcache  # noqa: E402
+from rnnhw.validation import fit_cache  # noqa: E402
 
 X = np.random.default_rng(0).normal(size=(64, 4)).astype("float32")
 Y = X.sum(axis=1)
@@ -35,9 +35,9 @@ def train(seed, y=Y, epochs=3):
 @pytest.fixture
 def cache(tmp_path, monkeypatch):
     monkeypatch.setattr(keras.Model, "fit", keras.Model.fit)  # restored after the test
-    fitcache.install(str(tmp_path))
-    fitcache.stats.update(reused=0, trained=0)
-    return fitcache.stats
+    fit_cache.install(str(tmp_path))
+    fit_cache.stats.update(reused=0, trained=0)
+    return fit_cache.stats
 
 
 def same(a, b):
@@ -51,10 +51,10 @@ def test_reused_training_equals_training_again(monkeypatch, tmp_path):
     trained_twice = [train(7), train(7)]
     assert same(*trained_twice), "training is not deterministic here, so reuse could not be exact"
     monkeypatch.setattr(keras.Model, "fit", keras.Model.fit)
-    fitcache.install(str(tmp_path))
-    fitcache.stats.update(reused=0, trained=0)
+    fit_cache.install(str(tmp_path))
+    fit_cache.stats.update(reused=0, trained=0)
     first, second = train(7), train(7)
-    assert fitcache.stats == {"reused": 1, "trained": 1}
+    assert fit_cache.stats == {"reused": 1, "trained": 1}
     assert same(first, trained_twice[0]) and same(second, trained_twice[0])
 
 
@@ -126,9 +126,10 @@ def test_a_model_without_weights_yet_trains_for_real(cache):
 def test_a_validation_kernel_reuses_training_only_with_a_cache(fresh_build, tmp_path, with_cache):
     """The off switch (`rnnhw validate --no-fit-cache`): without a cache folder, fit is Keras' own."""
     from rnnhw import autograder_zip
-    from rnnhw.fastgrade import SharedKernel
+    from rnnhw.validation.shared_kernel import SharedKernel
     with SharedKernel(autograder_zip("hw2_timeseries", fresh_build), tmp_path if with_cache else None) as kernel:
         cell = kernel._run("import keras\nprint(keras.Model.fit.__module__)")
         printed = "".join(o.get("text", "") for o in cell.outputs).strip()
-        assert printed == ("rnnhw.fitcache" if with_cache else "keras.src.backend.tensorflow.trainer"), printed
+        keras_fit = "keras.src.backend.tensorflow.trainer"
+        assert printed == ("rnnhw.validation.fit_cache" if with_cache else keras_fit), printed
         assert kernel.fits() == ({"reused": 0, "trained": 0} if with_cache else {})

@@ -23,7 +23,10 @@ from otter.execute.preprocessor import GradingPreprocessor
 from otter.test_files import GradingResults
 from traitlets.config import Config
 
-from . import zip_config
+from .. import zip_config
+
+# The module the kernel imports to reuse training (rnnhw.validation.fit_cache), named in the code it runs there.
+FIT_CACHE = "rnnhw.validation.fit_cache"
 
 # Per cell, not per submission: a reference cell trains for at most a few tens of seconds.
 CELL_TIMEOUT = 300
@@ -78,14 +81,14 @@ class SharedKernel:
         self._kernel = self.client.setup_kernel()
         self._kernel.__enter__()
         if self.fit_cache is not None:
-            self._run(f"import rnnhw.fitcache\nrnnhw.fitcache.install({str(self.fit_cache)!r})")
+            self._run(f"import {FIT_CACHE}\n{FIT_CACHE}.install({str(self.fit_cache)!r})")
 
     def fits(self) -> dict[str, int]:
         """How many fits since the last call trained, and how many reused an earlier training."""
         if self.fit_cache is None:
             return {}
-        cell = self._run("import sys, json\nprint(json.dumps(sys.modules['rnnhw.fitcache'].stats))\n"
-                         "sys.modules['rnnhw.fitcache'].stats.update(reused=0, trained=0)")
+        cell = self._run(f"import sys, json\nprint(json.dumps(sys.modules[{FIT_CACHE!r}].stats))\n"
+                         f"sys.modules[{FIT_CACHE!r}].stats.update(reused=0, trained=0)")
         return json.loads("".join(o.get("text", "") for o in cell.outputs).strip().splitlines()[-1])
 
     def _stop(self) -> None:
