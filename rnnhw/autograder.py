@@ -68,8 +68,9 @@ def environment_yml() -> str:
 
 
 def zip_application() -> bytes:
-    """run_otter.py: a zip of the rnnhw package's modules with templates/zipapp_main.py as its
-    __main__.py, which is all a Python zip application is (fixed dates: the same bytes each build)."""
+    """run_otter.py: a zip of the rnnhw package's modules (not rnnhw/validation/, which grading never
+    uses) with templates/zipapp_main.py as its __main__.py, which is all a Python zip application is
+    (fixed dates: the same bytes each build)."""
     files = {"__main__.py": (TEMPLATES / "zipapp_main.py").read_bytes()}
     files.update({f"rnnhw/{p.name}": p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py"))})
     archive = io.BytesIO()

@@ -150,14 +150,16 @@ def figures(submissions: list[dict], assignment: str | None = None) -> dict:
         worst = max(failures, key=lambda c: len(failures[c]), default=None)
         questions[q] = {"possible": possible[q], "mean": statistics.fmean(scores) if scores else 0,
                         "full_marks": sum(score >= possible[q] for score in scores),
-                        "full_marks_share": sum(score >= possible[q] for score in scores) / len(scores) if scores else 0,
+                        "full_marks_share": (sum(score >= possible[q] for score in scores) / len(scores)
+                                             if scores else 0),
                         "most_failed_hidden_test": worst and {
                             "case": worst, "failures": len(failures[worst]),
                             "message": student_message(failures[worst][0])}}
     totals = [s["score"] for s in submissions]
     training = {}
     for test, metric in _calibration(assignment).items():
-        failed = sum(any(c["case"] == metric["case"] for c in s["questions"].get(metric["question"], {}).get("failed", []))
+        failed = sum(any(c["case"] == metric["case"]
+                         for c in s["questions"].get(metric["question"], {}).get("failed", []))
                      for s in submissions)
         ran = sum(metric["question"] in s["questions"] for s in submissions)
         training[test] = {"question": metric["question"], "case": metric["case"], "direction": metric["direction"],
@@ -259,7 +261,8 @@ def report_html(report: dict) -> str:
              if report["problems"] else "<p>None.</p>"]
     if seconds:
         body += [f"<h2>Grading time</h2><p>median {statistics.median(seconds):.1f} s, longest {max(seconds):.1f} s "
-                 "per submission.</p>", _table(["file", "seconds"], [[f, f"{s:.1f}"] for f, s in report["seconds"].items()])]
+                 "per submission.</p>",
+                 _table(["file", "seconds"], [[f, f"{s:.1f}"] for f, s in report["seconds"].items()])]
     return _page(f"{name}: class report", "".join(body))
 
 

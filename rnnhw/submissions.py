@@ -151,7 +151,8 @@ def write_examples(hw: str, root: Path, target: Path, right_answers: list[Path])
     written = [q for q in read_master(master_path(hw))[2] if q.manual]
     cells = written_answer_cells(complete)
     if len(cells) != len(written):
-        raise ValueError(f"{hw}: {len(written)} written questions in the master, {len(cells)} answer cells in the notebook")
+        raise ValueError(f"{hw}: {len(written)} written questions in the master, "
+                         f"{len(cells)} answer cells in the notebook")
     for index, question in zip(cells, written):
         complete.cells[index].source = question.answer
     nbformat.write(complete, target / "complete.ipynb")

@@ -100,7 +100,8 @@ def test_the_complete_example_exports_a_pdf_of_its_written_answers(fresh_build, 
     (folder / f"{hw}.ipynb").unlink()
     shutil.copy(ROOT / "examples" / "submissions" / hw / "complete.ipynb", folder / f"{hw}.ipynb")
     nb = nbformat.read(folder / f"{hw}.ipynb", as_version=4)
-    nb.cells = [c for c in nb.cells if c.cell_type == "code" and ("otter.Notebook()" in c.source or "grader.export(" in c.source)]
+    nb.cells = [c for c in nb.cells
+                if c.cell_type == "code" and ("otter.Notebook()" in c.source or "grader.export(" in c.source)]
     assert len(nb.cells) == 2
     NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(folder)}}).execute()
     [exported] = folder.glob(f"{hw}_*.zip")
