@@ -458,6 +458,8 @@ def grade_one(item: Item, settings: Settings) -> GradingResults:
         if (prepared.work / "log.txt").exists() and item.results_dir.is_dir():
             (item.results_dir / "grading.log").write_text(_log_tail(prepared.work / "log.txt"))
         _remove(prepared.work)
+        if prepared.uid is not None and not settings.use_sandbox:
+            sandbox.remove_files_of(prepared.uid)  # no sandbox's /tmp to take them away
 
 
 def _remove(folder: Path) -> None:

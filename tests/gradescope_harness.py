@@ -11,7 +11,10 @@ container made as Docker makes Gradescope's:
 - root with Docker's default capabilities, which lack CAP_SYS_ADMIN: bwrap cannot make namespaces
   inside, as in Gradescope's containers, so rnnhw grades as an unprivileged user. With
   `sandbox_allowed` the container keeps every capability (one that lets bwrap run);
-- its own /tmp and process namespace (everything it started ends with it), the host's network;
+- its own /tmp, /var/tmp and process namespace (everything it started ends with it), the host's
+  network; /mnt/harness holds what the tampering cases aim at (tests/bad_submissions.py's
+  placeholders): `outside`, a folder only root may write, `grades`, a link to results.json, and
+  `top`, a link to /autograder, where source/ holds a canary file;
 - one substitution: instead of the environment setup.sh builds under /opt (which needs conda-forge,
   out of reach here), the test suite's .venv, first on PATH (run_autograder takes the python it finds
   there when /opt/rnnhw-env is absent). As /opt would be, it is readable by every user: /root, where
@@ -40,9 +43,13 @@ DOCKER_CAPABILITIES = ["CHOWN", "DAC_OVERRIDE", "FSETID", "FOWNER", "MKNOD", "NE
 _groups = itertools.count()
 
 
+# A file of the instructor's in the zip's folder, which no notebook may read.
+CANARY, CANARY_TEXT = "instructor-canary.txt", "canary 5f0c2e: the instructor's files were read"
+
+
 @dataclass
 class Run:
-    root: Path  # the host folder that was /autograder
+    root: Path  # the host folder that was /autograder; its parent holds outside/ and var-tmp/
     results: dict | None  # results.json, None if there is none
     stdout: str  # what run_autograder printed (Gradescope shows it to instructors only)
     seconds: float
@@ -122,6 +129,10 @@ def run_autograder(zip_path: Path, submission: Path | None, work: Path, *, extra
     os.chmod(root / "run_autograder", 0o755)
     (root / "submission_metadata.json").write_text(json.dumps({"id": 1, "users": [{"name": "A Student"}],
                                                               "previous_submissions": []}))
+    (root / "source" / CANARY).write_text(CANARY_TEXT)
+    for folder, mode in [("outside", 0o755), ("var-tmp", 0o1777)]:
+        (work / folder).mkdir(exist_ok=True)
+        os.chmod(work / folder, mode)
     if submission is not None:
         shutil.copy(submission, root / "submission" / submission.name)
     for name, data in extra_files.items():
@@ -132,7 +143,10 @@ def run_autograder(zip_path: Path, submission: Path | None, work: Path, *, extra
     command = [shutil.which("bwrap"), "--bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
                "--perms", "1777", "--tmpfs", "/tmp",
                "--perms", "1777", "--size", str(64 * 2**20), "--tmpfs", "/dev/shm",
-               *_python_readable(), "--bind", str(root), "/autograder", "--unshare-pid", "--die-with-parent",
+               "--bind", str(work / "var-tmp"), "/var/tmp", *_python_readable(), "--bind", str(root), "/autograder",
+               "--tmpfs", "/mnt/harness", "--bind", str(work / "outside"), "/mnt/harness/outside",
+               "--symlink", "/autograder/results/results.json", "/mnt/harness/grades",
+               "--symlink", "/autograder", "/mnt/harness/top", "--unshare-pid", "--die-with-parent",
                *capabilities, "--chdir", "/autograder", "--clearenv",
                "--setenv", "PATH", f"{Path(sys.prefix) / 'bin'}:/usr/local/bin:/usr/bin:/bin",
                "--setenv", "HOME", "/root", "--setenv", "LANG", "C.UTF-8", "--setenv", "TF_CPP_MIN_LOG_LEVEL", "2",
@@ -169,9 +183,10 @@ GRADESCOPE_MEMORY = 768 * 2**20
 # The submissions that must earn full marks, and how each is handed in.
 COMPLETE = {"hw1_sentiment": "notebook", "hw2_timeseries": "unpacked export", "hw3_extrapolation": "notebook",
             "hw4_forecasting": "export zip"}
-# The tampering cases' placeholders (tests/bad_submissions.py), as paths inside the container.
-CONTAINER_PATHS = {"__OUTSIDE__": "/autograder/outside", "__GRADES__": "/autograder/results/results.json",
-                   "__SEARCH__": ["/autograder"]}
+# The tampering cases' placeholders (tests/bad_submissions.py), as paths inside the container (see the
+# module's doc; names the scan would flag, such as /autograder, are reached through links).
+CONTAINER_PATHS = {"__OUTSIDE__": "/mnt/harness/outside", "__GRADES__": "/mnt/harness/grades",
+                   "__SEARCH__": ["/mnt/harness/top"]}
 
 
 def export_zip(handout: Path, notebook: Path, hw: str, folder: Path) -> Path:
@@ -225,7 +240,8 @@ def graded_on_gradescope(build: Path, work: Path, examples: Path) -> dict:
         cases[case.name] = case
         jobs.append((case.name, hw2_zip, written / case.name, {}))
     pickled = written / "crafted otter log.zip"
-    _export_zip(pickled, bases["fast"], {".OTTER_LOG": b"cposix\nsystem\n(S'touch /autograder/outside/unpickled'\ntR."})
+    runs_a_command = b"cposix\nsystem\n(S'touch /mnt/harness/outside/unpickled'\ntR."  # if anything unpickles it
+    _export_zip(pickled, bases["fast"], {".OTTER_LOG": runs_a_command})
     jobs.append((pickled.name, hw2_zip, pickled, {}))
 
     cpus = queue.Queue()
@@ -237,7 +253,6 @@ def graded_on_gradescope(build: Path, work: Path, examples: Path) -> dict:
         cpu = cpus.get()
         try:
             folder = work / "runs" / name.replace(" ", "_")
-            (folder / "autograder" / "outside").mkdir(parents=True)
             return name, run_autograder(zip_path, submission, folder, cpu=cpu, **settings)
         finally:
             cpus.put(cpu)

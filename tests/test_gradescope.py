@@ -21,7 +21,7 @@ from rnnhw.grade import Unfit, _failure, _with_status, load_assignment
 from rnnhw.gradescope import WITHHELD, results_json, submission_file
 from rnnhw.masters import read_master
 
-from gradescope_harness import COMPLETE, GRADESCOPE_MEMORY, student_visible
+from gradescope_harness import CANARY_TEXT, COMPLETE, GRADESCOPE_MEMORY, student_visible
 from helpers import ASSIGNMENTS
 
 # What otter grade's Dockerfile adds to its image (otter/grade/Dockerfile); Gradescope unpacks everything.
@@ -242,11 +242,17 @@ def test_tampering_earns_no_more_than_its_honest_answers_on_gradescope(gradescop
         for question, score in _scores(run.results).items():
             allowed = 0 if case.base == "blank" or case.loses is None or question in case.loses else honest[question]
             assert score <= allowed, f"{name} {question}: {score} > {allowed} ({_notes(run.results)})"
+        notes = _notes(run.results)
         if case.caught in ("scan", "runtime"):
-            assert _notes(run.results).startswith("FLAGGED for review"), (name, _notes(run.results))
-        assert not any((run.root / "outside").iterdir()), f"{name} wrote outside its grading folder"
+            assert notes.startswith("FLAGGED for review"), (name, notes)
+        # what the scan flags is not run: every other case must run, or the harness tests nothing of it
+        assert ("(not run)" in notes) == (case.caught == "scan"), (name, notes)
+        assert not any((run.root.parent / "outside").iterdir()), f"{name} wrote outside its grading folder"
+        assert not any((run.root.parent / "var-tmp").iterdir()), f"{name} left files in /var/tmp"
+        assert CANARY_TEXT not in run.stdout + json.dumps(run.results), f"{name} read the instructor's canary"
     crafted = gradescope["runs"]["crafted otter log.zip"]
-    assert ".OTTER_LOG was not read" in _notes(crafted.results) and not any((crafted.root / "outside").iterdir())
+    assert ".OTTER_LOG was not read" in _notes(crafted.results)
+    assert not any((crafted.root.parent / "outside").iterdir()), "the crafted .OTTER_LOG was unpickled"
 
 
 def test_the_notebook_reads_and_writes_nothing_of_the_autograder_folder(gradescope):

@@ -170,3 +170,45 @@ def test_folders_bound_under_tmp_are_not_hidden_by_the_sandboxs_tmp(tmp_path):
                           log=tmp_path / "log.txt", timeout=60, limits=sandbox.Limits(), uid=uid)
     assert outcome.returncode == 0, (tmp_path / "log.txt").read_text()
     assert json.loads((tmp_path / "report.json").read_text()) == {"read": "the venv"}
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="a user of its own needs root")
+def test_kill_user_ends_every_process_of_a_user_however_it_hid():
+    """Without the sandbox (Gradescope's containers) a stage's processes end by their user id: here
+    a shell of that user that double-forked into a new session with an empty environment."""
+    import tempfile
+    uid, folder = sandbox.new_uid(), Path(tempfile.mkdtemp(prefix="rnnhw-kill-user-"))
+    try:
+        os.chmod(folder, 0o755)  # pytest's own folders are root's alone
+        alive = folder / "alive"
+        alive.touch()
+        os.chown(alive, uid, uid)
+        escape = f"sh -c 'while true; do echo . >> {alive}; sleep 0.1; done' </dev/null >/dev/null 2>&1 &"
+        subprocess.run(["setsid", "sh", "-c", escape], user=uid, group=uid, extra_groups=[], env={}, check=True)
+        time.sleep(0.5)
+        assert sandbox._processes_of(uid), "the daemon did not start"
+        sandbox.kill_user(uid)
+        assert not sandbox._processes_of(uid)
+        size = alive.stat().st_size
+        time.sleep(0.5)
+        assert alive.stat().st_size == size > 0, "it wrote nothing, or wrote on after the kill"
+    finally:
+        sandbox.kill_user(uid)
+        shutil.rmtree(folder)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="files of another user need root")
+def test_remove_files_of_removes_a_users_files_and_links_never_what_they_point_to(tmp_path):
+    uid, shared = sandbox.new_uid(), tmp_path / "shared"
+    (shared / "theirs").mkdir(parents=True)
+    mine, kept = shared / "instructor.txt", tmp_path / "target.txt"
+    mine.write_text("root's")
+    kept.write_text("root's too")
+    (shared / "big").write_bytes(b"x" * 1000)
+    (shared / "link").symlink_to(kept)
+    (shared / "theirs" / "deep").write_text("deep")
+    for path in [shared / "big", shared / "link", shared / "theirs", shared / "theirs" / "deep"]:
+        os.lchown(path, uid, uid)
+    sandbox.remove_files_of(uid, folders=(str(shared),))
+    assert sorted(p.name for p in shared.iterdir()) == ["instructor.txt"]
+    assert kept.read_text() == "root's too" and mine.read_text() == "root's"
