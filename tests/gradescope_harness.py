@@ -18,7 +18,8 @@ container made as Docker makes Gradescope's:
 - one substitution: instead of the environment setup.sh builds under /opt (which needs conda-forge,
   out of reach here), the test suite's .venv, first on PATH (run_autograder takes the python it finds
   there when /opt/rnnhw-env is absent). As /opt would be, it is readable by every user: /root, where
-  pyenv keeps the interpreter on this machine, is replaced by a folder holding only that.
+  pyenv keeps the interpreter on this machine, is replaced by a folder holding only that, and a .venv
+  under /tmp (a clone there) is bound back over the container's own /tmp.
 
 A run can be held to one CPU (taskset) and to a memory limit in a memory cgroup (v1 or v2, where
 this machine lets the test suite make one), whose peak is read afterwards: the README's Gradescope
@@ -57,16 +58,18 @@ class Run:
     returncode: int
 
 
-def _python_readable() -> list[str]:
-    """bwrap arguments that leave the interpreter and .venv readable by any user, as /opt is."""
-    needed = {Path(sys.base_prefix).resolve(), Path(sys.prefix).resolve()}
-    under_root = sorted(str(p) for p in needed if str(p).startswith("/root/"))
-    if not under_root:
-        return []
-    parents = sorted({str(parent) for p in under_root for parent in Path(p).parents
-                      if str(parent).startswith("/root/")})
-    return ["--perms", "0755", "--tmpfs", "/root", *[a for d in parents for a in ("--perms", "0755", "--dir", d)],
-            *[a for p in under_root for a in ("--ro-bind", p, p)]]
+def _python_visible() -> list[str]:
+    """bwrap arguments (after the container's own /tmp) that show the interpreter and .venv to every
+    user, as /opt would: under /root, which only root may enter, a folder holding only them replaces
+    /root; under /tmp (a clone there), they are bound back over the container's /tmp."""
+    needed = sorted({str(Path(sys.base_prefix).resolve()), str(Path(sys.prefix).resolve())})
+    args = ["--perms", "0755", "--tmpfs", "/root"] if any(p.startswith("/root/") for p in needed) else []
+    for top in ["/root", "/tmp"]:
+        under = [p for p in needed if p.startswith(top + "/")]
+        parents = sorted({str(d) for p in under for d in Path(p).parents if str(d).startswith(top + "/")})
+        args += [a for d in parents for a in ("--perms", "0755", "--dir", d)]
+        args += [a for p in under for a in ("--ro-bind", p, p)]
+    return args
 
 
 def _cgroup_parent() -> tuple[Path, str] | None:
@@ -143,7 +146,7 @@ def run_autograder(zip_path: Path, submission: Path | None, work: Path, *, extra
     command = [shutil.which("bwrap"), "--bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
                "--perms", "1777", "--tmpfs", "/tmp",
                "--perms", "1777", "--size", str(64 * 2**20), "--tmpfs", "/dev/shm",
-               "--bind", str(work / "var-tmp"), "/var/tmp", *_python_readable(), "--bind", str(root), "/autograder",
+               "--bind", str(work / "var-tmp"), "/var/tmp", *_python_visible(), "--bind", str(root), "/autograder",
                "--tmpfs", "/mnt/harness", "--bind", str(work / "outside"), "/mnt/harness/outside",
                "--symlink", "/autograder/results/results.json", "/mnt/harness/grades",
                "--symlink", "/autograder", "/mnt/harness/top", "--unshare-pid", "--die-with-parent",
