@@ -193,10 +193,11 @@ CONTAINER_PATHS = {"__OUTSIDE__": "/mnt/harness/outside", "__GRADES__": "/mnt/ha
 
 
 def export_zip(handout: Path, notebook: Path, hw: str, folder: Path) -> Path:
-    """The zip grader.export() writes for `notebook` (otter's own export, in the handout's folder)."""
+    """The zip grader.export() writes for `notebook` (otter's own export, in the handout's folder),
+    with the PDF of the written answers, as the export cell makes it."""
     shutil.copytree(handout, folder)
     shutil.copy(notebook, folder / f"{hw}.ipynb")
-    code = (f"import otter\notter.Notebook().export({hw + '.ipynb'!r}, export_path='export.zip', pdf=False, "
+    code = (f"import otter\notter.Notebook().export({hw + '.ipynb'!r}, export_path='export.zip', "
             "display_link=False)")
     subprocess.run([sys.executable, "-c", code], cwd=folder, check=True, capture_output=True, timeout=300)
     return folder / "export.zip"

@@ -186,6 +186,7 @@ def test_complete_submissions_earn_full_marks_on_gradescope(gradescope, hw):
     possible = sum(t["max_score"] for t in run.results["tests"] if "max_score" in t)
     assert run.results["score"] == possible, (COMPLETE[hw], _notes(run.results))
     assert "an unprivileged user's processes" in run.stdout, "Gradescope's containers cannot make namespaces"
+    assert 0 < run.results["execution_time"] <= run.seconds + 1
     # one CPU, Gradescope's default memory: the README's settings
     assert run.peak_memory is None or run.peak_memory <= GRADESCOPE_MEMORY
     print(f"{hw} ({COMPLETE[hw]}): {run.seconds:.0f} s on one CPU, peak "
@@ -214,6 +215,14 @@ def _hidden_lines(hw: str) -> set[str]:
 def _thresholds(hw: str) -> set[str]:
     calibration = json.loads((ROOT / "solutions" / hw / "calibration.json").read_text())
     return {f"{m['threshold']:g}" for m in calibration["metrics"].values()}
+
+
+def test_the_exports_held_the_pdf_of_the_written_answers(gradescope):
+    """hw2's unpacked export and hw4's export zip carry the PDF next to the notebook (graded above)."""
+    unpacked = gradescope["runs"]["hw2_timeseries complete"].root / "submission"
+    assert any(p.suffix == ".pdf" for p in unpacked.iterdir())
+    [exported] = (gradescope["runs"]["hw4_forecasting complete"].root / "submission").glob("*.zip")
+    assert any(n.endswith(".pdf") for n in zipfile.ZipFile(exported).namelist())
 
 
 def test_what_students_see_holds_no_hidden_test_threshold_or_answer(gradescope):
