@@ -69,7 +69,7 @@ def submission_file(folder: Path) -> Path:
 
 def hidden_lines(tests: dict[str, str]) -> set[str]:
     """The lines of the hidden test cases' code that appear nowhere else in their test files."""
-    secret, shown = set(), set()
+    secret, elsewhere = set(), set()
     for source in tests.values():
         lines = source.splitlines()
         hidden_spans = []
@@ -79,8 +79,8 @@ def hidden_lines(tests: dict[str, str]) -> set[str]:
                                                     for k in d.keywords) for d in node.decorator_list):
                 hidden_spans.append(range(node.lineno - 1, node.end_lineno))
         for index, line in enumerate(lines):
-            (secret if any(index in span for span in hidden_spans) else shown).add(line.strip())
-    return {line for line in secret - shown if len(line) >= MIN_SECRET_LINE}
+            (secret if any(index in span for span in hidden_spans) else elsewhere).add(line.strip())
+    return {line for line in secret - elsewhere if len(line) >= MIN_SECRET_LINE}
 
 
 def shown(text: str, secrets: set[str], withheld: list[str], where: str) -> str:
@@ -121,7 +121,7 @@ def results_json(result, assignment, seconds: float) -> dict:
         questions.append({"name": test_file.name, "score": round(graded.score, 5) if graded and not held else 0,
                           "max_score": round(sum(c.points for c in test_file.test_cases), 5),
                           "visibility": "after_published", "output": "\n".join(lines)})
-    notes = result.status if hasattr(result, "status") else str(result.catastrophic_error)
+    notes = result.status  # every result of grade_one, and of main's refusals, has one (_with_status)
     if withheld:
         notes += f"\nwithheld from students for quoting the hidden tests: the message of {', '.join(withheld)}"
     public_output = "\n".join(public) if public else f"Not graded: {getattr(result, 'student_reason', NOT_GRADED)}"
