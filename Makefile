@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all build examples test test-fast validity bench clean bubblewrap lock pdf-tools
+.PHONY: all build examples test test-fast colab-like validity bench clean bubblewrap lock pdf-tools
 all: build examples pdf-tools
 
 # On the platform requirements-lock.txt was made on (its `# platform:` line), every package takes the
@@ -34,6 +34,20 @@ test: $(STAMP) bubblewrap pdf-tools
 
 test-fast: $(STAMP) bubblewrap
 	$(PY) -m pytest tests -m "not slow"
+
+# The handout tests with the student's side in a kernel of another stack, like Colab's (requirements-colab-like.txt,
+# Python 3.12): the notebooks must not need the newest Keras where students do not choose it. The kernel is
+# registered in .venv, which grades as always. Needs a Python 3.12 (pyenv's, else python3.12 on the PATH) and PyPI.
+COLAB_PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3.12) python3.12)
+COLAB_VENV := .venv-colab-like
+colab-like: $(STAMP) pdf-tools
+	test -x $(COLAB_VENV)/bin/python || $(COLAB_PYTHON) -m venv $(COLAB_VENV)
+	$(COLAB_VENV)/bin/python -m pip install --quiet -r requirements-colab-like.txt
+	$(COLAB_VENV)/bin/python -m ipykernel install --prefix $(VENV) --name rnnhw-colab-like --display-name "Colab-like" >/dev/null
+	$(COLAB_VENV)/bin/python -c 'import sys, tensorflow, keras, numpy, IPython; print("student kernel: Python", \
+	  sys.version.split()[0], "TensorFlow", tensorflow.__version__, "Keras", keras.__version__, "NumPy", numpy.__version__, \
+	  "IPython", IPython.__version__)' 2>/dev/null
+	RNNHW_STUDENT_KERNEL=rnnhw-colab-like $(PY) -m pytest tests/test_handout.py
 
 # rnnhw grade runs each submission in a bubblewrap sandbox: installed here where we can (root, apt-get).
 bubblewrap:

@@ -9,6 +9,7 @@ as browsers and Colab rename copies) grades to full marks with `rnnhw grade` and
 import functools
 import http.server
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -28,6 +29,9 @@ from rnnhw.grade import grade
 from rnnhw.masters import read_master
 
 from helpers import ASSIGNMENTS, plain_otter_run
+
+# The kernel the student's side runs in; `make colab-like` names one of another stack, like Colab's.
+STUDENT_KERNEL = os.environ.get("RNNHW_STUDENT_KERNEL", "python3")
 
 
 def _unpack(fresh_build, hw, target):
@@ -103,7 +107,7 @@ def test_the_complete_example_exports_a_pdf_of_its_written_answers(fresh_build, 
     nb.cells = [c for c in nb.cells
                 if c.cell_type == "code" and ("otter.Notebook()" in c.source or "grader.export(" in c.source)]
     assert len(nb.cells) == 2
-    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(folder)}}).execute()
+    NotebookClient(nb, timeout=600, kernel_name=STUDENT_KERNEL, resources={"metadata": {"path": str(folder)}}).execute()
     [exported] = folder.glob(f"{hw}_*.zip")
     with zipfile.ZipFile(exported) as submission:
         assert f"{hw}.ipynb" in submission.namelist()
@@ -119,7 +123,7 @@ def test_a_renamed_blank_handout_checks_every_question_and_exports(fresh_build, 
     renamed = folder / f"{hw} (1).ipynb"
     (folder / f"{hw}.ipynb").rename(renamed)
     nb = nbformat.read(renamed, as_version=4)
-    NotebookClient(nb, timeout=600, kernel_name="python3", allow_errors=True,
+    NotebookClient(nb, timeout=600, kernel_name=STUDENT_KERNEL, allow_errors=True,
                    resources={"metadata": {"path": str(folder)}}).execute()
     shown = _check_outputs(nb)
     assert sorted(shown) == sorted(q.name for q in questions if not q.manual)
@@ -151,7 +155,7 @@ def test_a_renamed_complete_copy_checks_exports_and_its_zip_grades_to_full_marks
     (folder / f"{hw}.ipynb").unlink()
     shutil.copy(ROOT / "examples" / "submissions" / hw / "complete.ipynb", renamed)
     nb = nbformat.read(renamed, as_version=4)
-    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(folder)}}).execute()
+    NotebookClient(nb, timeout=600, kernel_name=STUDENT_KERNEL, resources={"metadata": {"path": str(folder)}}).execute()
     shown = _check_outputs(nb)
     assert sorted(shown) == sorted(q.name for q in read_master(master_path(hw))[2] if not q.manual)
     for question, text in shown.items():
@@ -229,7 +233,7 @@ def colab(fresh_build, tmp_path_factory):
         init = next(i for i, c in enumerate(nb.cells) if "otter.Notebook()" in c.source)
         nb.cells.insert(init + 1, nbformat.v4.new_code_cell("import os\nprint(grader.interpreter, os.getcwd())"))
         nb.cells.insert(0, nbformat.v4.new_code_cell(LIKE_COLAB))
-        NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(content)}}).execute()
+        NotebookClient(nb, timeout=600, kernel_name=STUDENT_KERNEL, resources={"metadata": {"path": str(content)}}).execute()
         interpreter, cwd = nb.cells.pop(init + 2).outputs[0]["text"].split()
         assert interpreter == "IPythonInterpreter.COLAB"
         del nb.cells[0]  # neither added cell is the student's, nor the Drive's scratch path
