@@ -233,7 +233,8 @@ def colab(fresh_build, tmp_path_factory):
         init = next(i for i, c in enumerate(nb.cells) if "otter.Notebook()" in c.source)
         nb.cells.insert(init + 1, nbformat.v4.new_code_cell("import os\nprint(grader.interpreter, os.getcwd())"))
         nb.cells.insert(0, nbformat.v4.new_code_cell(LIKE_COLAB))
-        NotebookClient(nb, timeout=600, kernel_name=STUDENT_KERNEL, resources={"metadata": {"path": str(content)}}).execute()
+        NotebookClient(nb, timeout=600, kernel_name=STUDENT_KERNEL,
+                       resources={"metadata": {"path": str(content)}}).execute()
         interpreter, cwd = nb.cells.pop(init + 2).outputs[0]["text"].split()
         assert interpreter == "IPythonInterpreter.COLAB"
         del nb.cells[0]  # neither added cell is the student's, nor the Drive's scratch path
