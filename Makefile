@@ -69,7 +69,7 @@ clean:
 	rm -rf autograder grades
 
 # The validity matrix for instructors, docs/validity.md: the grading tests of `make test`, keeping their matrix,
-# with 10 autograder and 10 student seeds per assignment instead of 2.
+# with 10 autograder and 10 student seeds per assignment instead of 1.
 validity: $(STAMP)
 	RNNHW_SEEDS=10 RNNHW_VALIDITY_OUT=docs $(PY) -m pytest tests/test_grading.py
 

@@ -10,7 +10,6 @@ assignment, or with --spread-otter-runs across the assignments, as `make test` d
 
 import json
 import queue
-import shutil
 import tempfile
 import threading
 import time
@@ -103,8 +102,6 @@ def _prepare(hw: str, root: Path, folder: Path, seeds: int) -> tuple[dict[str, R
         path = folder.parent / "zips" / f"{hw}-seed-{seed}.zip"
         path.parent.mkdir(exist_ok=True)
         _zip_with_seed(zip_path, path, seed)
-        # rnnhw grade reads the assignment's reference notebook beside its zip, as the build leaves it
-        shutil.copy(reference, path.parent / reference.name)
         return path
 
     add("reference", nbformat.read(reference, as_version=4), Row("reference", "reference"))
@@ -229,23 +226,28 @@ def _otter_run_checks(tasks: list[Task], rows: dict[str, dict[str, Row]], hws: l
 
 
 def validate(hws: list[str], json_path: str | None = None, markdown_path: str | None = None,
-             jobs: int = 2, seeds: int = 0, spread_otter_runs: bool = False, fit_cache: bool = True) -> bool:
+             jobs: int = 2, seeds: int = 0, spread_otter_runs: bool = False, fit_cache: bool = True,
+             built: Path | None = None) -> bool:
     """Grade every submission of every assignment; print and write the verdicts.
 
     `spread_otter_runs`: cross-check fewer submissions with `otter run` (see _otter_run_checks).
-    `fit_cache` False: every submission trains for itself (slower; to rule the cache out of a verdict)."""
+    `fit_cache` False: every submission trains for itself (slower; to rule the cache out of a verdict).
+    `built`: a root where `rnnhw build` already built these assignments (only read); by default they
+    are built anew in a scratch folder."""
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="rnnhw-validate-") as tmp:
         tmp = Path(tmp)
+        root = built or tmp / "build"
         rows: dict[str, dict[str, Row]] = {}
         tasks: list[Task] = []
         for hw in hws:
-            build(hw, tmp / "build")
+            if built is None:
+                build(hw, root)
             folder = tmp / "submissions" / hw
             folder.mkdir(parents=True)
-            rows[hw], hw_tasks = _prepare(hw, tmp / "build", folder, seeds)
+            rows[hw], hw_tasks = _prepare(hw, root, folder, seeds)
             tasks += hw_tasks
-        base_zips = {hw: autograder_zip(hw, tmp / "build") for hw in hws}
+        base_zips = {hw: autograder_zip(hw, root) for hw in hws}
         print(f"validate: {len(tasks)} gradings in shared kernels, {jobs} at a time", flush=True)
         graded = _grade_in_shared_kernels(tasks, base_zips, tmp / "fit-cache" if fit_cache else None, jobs)
         checks = _otter_run_checks(tasks, rows, hws, spread_otter_runs)

@@ -36,7 +36,7 @@ def batch(fresh_build) -> dict:
 
 
 @pytest.fixture(scope="session")
-def validity(tmp_path_factory) -> dict:
+def validity(fresh_build, tmp_path_factory) -> dict:
     """`rnnhw validate` over every assignment: reference, no-checks, blank, wrong, right, seeds.
 
     With RNNHW_VALIDITY_OUT=DIR (`make validity`) the matrix is also kept as DIR/validity.{json,md}.
@@ -46,7 +46,7 @@ def validity(tmp_path_factory) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     # make test cross-checks 10 gradings with otter run instead of 28 (CI's 90 min); make validity all 28
     validate(ASSIGNMENTS, json_path=str(out / "validity.json"), markdown_path=str(out / "validity.md"),
-             jobs=2, seeds=SEEDS, spread_otter_runs=not os.environ.get("RNNHW_VALIDITY_OUT"))
+             jobs=2, seeds=SEEDS, spread_otter_runs=not os.environ.get("RNNHW_VALIDITY_OUT"), built=fresh_build)
     return json.loads((out / "validity.json").read_text())
 
 
