@@ -18,7 +18,6 @@ submission's row alone.
 """
 
 import builtins
-import dis
 import functools
 import inspect
 import json
@@ -27,7 +26,6 @@ import shutil
 import stat
 import tempfile
 import time
-import types
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -40,6 +38,7 @@ from otter.test_files.abstract_test import TestCaseResult
 from otter.test_files.exception_test import ExceptionTestFile
 
 from . import ROOT, RnnhwError, assignment_names, autograder_zip, sandbox
+from .collect_judge import SplitCase, global_names, key, split_cases, stubbed
 from .sandbox import DEFAULT_TIMEOUT
 from .report import FEEDBACK_DIR, write_report
 
@@ -98,6 +97,18 @@ class Assignment:
     models: set[str] = field(default_factory=set)
     written: dict[str, float] = field(default_factory=dict)  # graded by hand: {question: points}
 
+    @functools.cached_property
+    def split(self) -> dict[str, dict[str, SplitCase]]:
+        """{test file: {test function: its two parts}} for the cases written as collect and judge."""
+        return {name: cases for name, source in self.tests.items() if (cases := split_cases(source))}
+
+    def kernel_tests(self) -> dict[str, str]:
+        """The test files the kernel runs: the cases written in two parts as stubs (judged outside)."""
+        return {name: stubbed(source, set(self.split.get(name, {}))) for name, source in self.tests.items()}
+
+    def split_case(self, test_file: str, case) -> SplitCase | None:
+        return self.split.get(test_file, {}).get(case.body.test_func.__name__)
+
     def test_files(self) -> list[ExceptionTestFile]:
         return [ExceptionTestFile.from_string(source, path=name) for name, source in sorted(self.tests.items())]
 
@@ -119,14 +130,7 @@ def _parameters(case) -> list[str]:
 
 def _reads_state(function) -> bool:
     """Whether a test function reads a global that its file does not define when loaded."""
-    def names(code):
-        for instruction in dis.get_instructions(code):
-            if instruction.opname in ("LOAD_GLOBAL", "LOAD_NAME"):
-                yield instruction.argval
-        for constant in code.co_consts:
-            if isinstance(constant, types.CodeType):
-                yield from names(constant)
-    return bool(set(names(function.__code__)) - set(vars(builtins)) - set(function.__globals__))
+    return bool(global_names(function.__code__) - set(vars(builtins)) - set(function.__globals__))
 
 
 def _checked_as_models(tests: dict[str, str]) -> set[str]:
@@ -203,6 +207,13 @@ def _verdicts(value) -> dict[str, dict[str, tuple[bool, str]]]:
             verdicts[name] = {case: (v[0] is True, _text(v[1], 2000) or "") for case, v in cases.items()
                               if isinstance(case, str) and isinstance(v, list) and len(v) == 2}
     return verdicts
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _log_tail(log: Path) -> str:
@@ -336,9 +347,11 @@ def _run_and_verify(assignment: Assignment, prepared: Prepared, results_dir: Pat
     sandbox.own(grading, prepared.uid)
     folder = "/grading" if settings.use_sandbox else str(grading)
     cell_timeout = max(1, int(settings.timeout * CELL_TIMEOUT_SHARE))
-    job = {"notebook": f"{folder}/{notebook.name}", "folder": folder, "tests": assignment.tests,
+    split = {key(name, f): case for name, cases in assignment.split.items() for f, case in cases.items()}
+    job = {"notebook": f"{folder}/{notebook.name}", "folder": folder, "tests": assignment.kernel_tests(),
            "seed": assignment.seed, "seed_variable": assignment.seed_variable, "cell_timeout": cell_timeout,
-           "names": [n for n in assignment.arguments() if n not in assignment.callables]}
+           "names": [n for n in assignment.arguments() if n not in assignment.callables],
+           "collect": {k: [case.collect, case.arguments] for k, case in split.items()}}
     outcome, report = _stage("run_one", work, job, settings, prepared.uid, {grading: "/grading"}, {}, folder)
     if outcome.timed_out:
         return _failure(f"timed out after {settings.timeout:.0f} s"), [], [], []
@@ -352,6 +365,7 @@ def _run_and_verify(assignment: Assignment, prepared: Prepared, results_dir: Pat
             reason = tail[-1][:300] if tail else f"grader exited with code {outcome.returncode}"
         return _failure(f"could not be graded: {reason}"), [], [], []
     kernel, errors = _verdicts(report["kernel"]), _texts(report.get("errors"), 200)
+    collect_errors = _named_texts(report.get("collect_errors"), 2000)
     flags = [f"left hooks behind: {h}" for h in _texts(report.get("hooks"))]
     if _texts(report.get("tests_changed")):
         flags.append(f"rewrote the hidden tests while they ran ({', '.join(_texts(report['tests_changed']))})")
@@ -361,32 +375,32 @@ def _run_and_verify(assignment: Assignment, prepared: Prepared, results_dir: Pat
     outside = {t.path: [c.name for c in t.test_cases if assignment.runs_outside(c)
                         and kernel.get(t.path, {}).get(c.name, (False,))[0]] for t in test_files}
     outside = {name: cases for name, cases in outside.items() if cases}
-    verdicts, problems, notebook_models, not_checked = {}, {}, {}, None
-    if outside:
-        answers = grading / "answers"
-        try:
-            is_folder = stat.S_ISDIR(os.lstat(answers).st_mode)
-        except OSError:
-            is_folder = False
-        if is_folder:
-            checked = work / "verify"
-            checked.mkdir()
-            for name, data in assignment.files.items():
-                (checked / name).write_bytes(data)
-            sandbox.own(checked, prepared.uid)
-            inside = "/answers" if settings.use_sandbox else str(answers)
-            outcome, report = _stage("verify", work, {"tests": assignment.tests, "cases": outside, "answers": inside},
-                                     settings, prepared.uid, {checked: "/verify"}, {answers: "/answers"},
-                                     "/verify" if settings.use_sandbox else str(checked))
-            verdicts = _verdicts(report.get("verdicts")) if report else {}
-            problems = _named_texts(report.get("problems")) if report else {}
-            notebook_models = _named_texts(report.get("notebook_models")) if report else {}
-            if report and _text(report.get("failure")):
-                errors.append(f"graded values unreadable: {_text(report.get('failure'))}")
-            if outcome.timed_out or report is None:
-                not_checked = f"the check outside the kernel {'timed out' if outcome.timed_out else 'gave no report'}"
-        else:
-            not_checked = "the kernel left no graded values"
+    # and the cases written in two parts, judged on the data their collect part gathered in the kernel
+    judges = {k: case.judge for k, case in split.items() if k not in collect_errors}
+    answers, collected = (p if _is_folder(p) else None for p in (grading / "answers", grading / "collected"))
+    verdicts, judged, problems, notebook_models, not_checked = {}, {}, {}, {}, None
+    if (outside and answers) or (judges and collected):
+        checked = work / "verify"
+        checked.mkdir()
+        for name, data in assignment.files.items():
+            (checked / name).write_bytes(data)
+        sandbox.own(checked, prepared.uid)
+        folders = {p: f"/{p.name}" if settings.use_sandbox else str(p) for p in (answers, collected) if p}
+        outcome, report = _stage("verify", work, {
+            "tests": assignment.tests, "cases": outside if answers else {}, "answers": folders.get(answers),
+            "judges": judges if collected else {}, "collected": folders.get(collected)},
+            settings, prepared.uid, {checked: "/verify"}, {p: f"/{p.name}" for p in folders},
+            "/verify" if settings.use_sandbox else str(checked))
+        verdicts = _verdicts(report.get("verdicts")) if report else {}
+        judged = _verdicts({"": report.get("judged")}).get("", {}) if report else {}
+        problems = _named_texts(report.get("problems")) if report else {}
+        notebook_models = _named_texts(report.get("notebook_models")) if report else {}
+        if report and _text(report.get("failure")):
+            errors.append(f"graded values unreadable: {_text(report.get('failure'))}")
+        if outcome.timed_out or report is None:
+            not_checked = f"the check outside the kernel {'timed out' if outcome.timed_out else 'gave no report'}"
+    if outside and not answers:
+        not_checked = "the kernel left no graded values"
 
     # A Keras model of the notebook's own classes is code, like a function: where the tests expect a
     # model, its cases keep the kernel's verdict (honest subclassed models). Any other value that
@@ -397,6 +411,13 @@ def _run_and_verify(assignment: Assignment, prepared: Prepared, results_dir: Pat
     otter_gave, disagree, not_rebuilt, kernel_only = 0.0, [], [], []
     for test_file in test_files:
         for case in test_file.test_cases:
+            if split_case := assignment.split_case(test_file.path, case):
+                k = key(test_file.path, split_case.function)
+                passed, message = (False, collect_errors[k]) if k in collect_errors else judged.get(
+                    k, (False, "its data from the kernel could not be judged: " + (not_checked or "none was written")))
+                otter_gave += case.points if passed else 0
+                test_file.test_case_results.append(TestCaseResult(test_case=case, message=message, passed=passed))
+                continue
             passed, message = kernel.get(test_file.path, {}).get(case.name, (False, "no result from the kernel"))
             otter_gave += case.points if passed else 0
             if passed and case.name in outside.get(test_file.path, []):

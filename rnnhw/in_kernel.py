@@ -137,12 +137,25 @@ def finish(folder: str, names: list[str], answers: str, env: dict) -> None:
     _state["hooks_after_notebook"] = found_hooks()
 
 
-def run_tests(folder: str, paths: list[str], results: str, env: dict) -> None:
-    """Run every hidden test as otter's last cell does, and write what each case gave."""
+def run_tests(folder: str, paths: list[str], results: str, env: dict, collect: dict, collected: str) -> None:
+    """Run every hidden test as otter's last cell does, and write what each case gave; then the
+    `collect` part of each case written in two parts ({name: [source, arguments]}), its data
+    written into the folder `collected` (rnnhw.answers) and its errors into the results."""
     from otter.execute import Checker
     from otter.nbmeta_config import NBMetadataConfig
+    from . import answers as plain
+    from .collect_judge import define
     os.chdir(folder)
-    report = {"tests": {}, "hooks": list(_state.get("hooks_after_notebook", []))}
+    report = {"tests": {}, "hooks": list(_state.get("hooks_after_notebook", [])), "collect_errors": {}}
+    gathered = {}
+    for name, (source, arguments) in collect.items():
+        try:
+            # otter gives None for a name the notebook did not define; so does this
+            gathered[name] = define(source, "collect")(*[env.get(a) for a in arguments])
+        except Exception as e:  # noqa: BLE001 - the case fails with the error, as it would in one part
+            report["collect_errors"][name] = f"{type(e).__name__}: {e}"[:2000]
+        os.chdir(folder)
+    plain.write(Path(collected), gathered)
     for path in paths:
         name = os.path.basename(path)
         try:

@@ -13,8 +13,10 @@ nothing the kernel writes is trusted here more than in the grader. The order of 
 3. only now the hidden tests are written into the folder, from this process's memory (they came on
    stdin, which the kernel never sees; this process is made undumpable so that the kernel, same
    user, cannot read them from its memory either), and `run_tests` runs them as otter's last cell
-   does. Their result is read as soon as that cell ends, before any exit hook of the kernel runs,
-   and the test files are checked against what was written.
+   does; the cases written in two parts (rnnhw.collect_judge) are not among them: only their
+   `collect` parts run, and write what they gather as plain files for the verify stage. The
+   results are read as soon as that cell ends, before any exit hook of the kernel runs, and the
+   test files are checked against what was written.
 
 The report is plain JSON: the kernel's verdict per test case, the cell errors, the hooks found.
 """
@@ -84,7 +86,8 @@ def graded_notebook(nb, job: dict, tests_dir: Path, results: Path):
     nb.cells[-1] = nbformat.v4.new_code_cell(
         f"{module}.finish({folder!r}, {job['names']!r}, {str(Path(folder) / 'answers')!r}, globals())")
     nb.cells.append(nbformat.v4.new_code_cell(
-        f"{module}.run_tests({folder!r}, {tests!r}, {str(results)!r}, globals())"))
+        f"{module}.run_tests({folder!r}, {tests!r}, {str(results)!r}, globals(),\n"
+        f"    {job.get('collect', {})!r}, {str(Path(folder) / 'collected')!r})"))
     return nb
 
 
@@ -138,6 +141,7 @@ def grade(job: dict, report: dict) -> None:
             kernel = None
         if isinstance(kernel, dict):
             report["kernel"], report["hooks"] = kernel.get("tests"), kernel.get("hooks")
+            report["collect_errors"] = kernel.get("collect_errors")
         report["tests_changed"] = sorted(
             name for name, source in job["tests"].items()
             if (_read_small(tests_dir / name, 2**24) or b"") != source.encode())

@@ -1,11 +1,10 @@
-"""NOT CAUGHT, a known hole kept so that it is seen: a Buffer that stores nothing, with numpy's
-allclose and array_equal replaced (through numpy's own dictionary) by functions that answer True
-when q4's hidden tests call them, and rnnhw's hook check switched off the same way. The q4 tests
-take the class itself, so they run only in the kernel, after this code; no name the scan knows is
-used. It earns q4's points with a wrong answer (test_tamper.py checks that it still does: when it
-stops, this hole is closed and the README must say so)."""
+"""A Buffer that stores nothing, with numpy's allclose and array_equal replaced (through numpy's own
+dictionary) by functions that answer True when q4's hidden tests call them, and rnnhw's hook check
+switched off the same way; no name the scan knows is used. It earned q4's points while q4's cases
+ran in the kernel; they are now judged outside it (rnnhw/collect_judge.py), on what the Buffer
+really holds, and it earns nothing there."""
 # base: fast
-# caught: no
+# caught: stopped
 # loses: q4 q5
 # %% q4
 import sys

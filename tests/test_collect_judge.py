@@ -1,0 +1,96 @@
+"""Hidden cases written in two parts (rnnhw/collect_judge.py): found in the built tests, kept out of
+the kernel's test files, and giving the same verdict apart (collect, plain files, judge) as whole."""
+
+import numpy as np
+import pytest
+from otter.test_files.exception_test import ExceptionTestFile
+
+from rnnhw import autograder_zip, answers
+from rnnhw.collect_judge import define, split_cases, stubbed
+from rnnhw.grade import load_assignment
+
+# The cases of hw2 that take the notebook's functions and are judged outside the kernel.
+HW2_SPLIT = {"q3.py": {"test_q3_architecture"}, "q4.py": {"test_q4_sliding", "test_q4_copy"},
+             "q5.py": {"test_q5_recursion", "test_q5_with_a_keras_model"}}
+
+
+class RightBuffer:
+    def __init__(self, window, data):
+        self.data = np.array(data, dtype=float).reshape(1, window)
+
+    def append(self, value):
+        self.data = np.append(self.data[:, 1:], [[value]], axis=1)
+
+
+class ViewBuffer(RightBuffer):
+    """Keeps a view of the caller's array: test_q4_copy must fail it."""
+
+    def __init__(self, window, data):
+        self.data = data.reshape(1, window)
+
+
+def test_hw2s_cases_on_the_notebooks_functions_are_split_and_out_of_the_kernels_tests(fresh_build):
+    assignment = load_assignment(autograder_zip("hw2_timeseries", fresh_build))
+    assert {name: set(cases) for name, cases in assignment.split.items()} == HW2_SPLIT
+    kernel = assignment.kernel_tests()
+    for name, cases in assignment.split.items():
+        for case in cases.values():
+            assert f"def {case.function}(" in kernel[name]
+        assert "def judge(" not in kernel[name] and "def collect(" not in kernel[name]
+        # otter names cases by position: the others keep their names in the kernel
+        whole, stubs = (ExceptionTestFile.from_string(s, path=name) for s in (assignment.tests[name], kernel[name]))
+        assert [(c.name, c.body.test_func.__name__) for c in whole.test_cases] == \
+            [(c.name, c.body.test_func.__name__) for c in stubs.test_cases]
+    assert "def test_q3_skill(" in kernel["q3.py"] and "def test_q4_shape(" in kernel["q4.py"]
+
+
+def _verdicts(source: str, name: str, buffer, tmp_path) -> tuple[bool, bool]:
+    """(whole, apart): the case run by otter in one process, and as rnnhw grade runs it."""
+    test_file = ExceptionTestFile.from_string(source, path="q4.py")
+    case = next(c for c in test_file.test_cases if c.body.test_func.__name__ == name)
+    try:
+        case.body.call_func({"Buffer": buffer})
+        whole = True
+    except AssertionError:
+        whole = False
+    part = split_cases(source)[name]
+    answers.write(tmp_path, {"q4": define(part.collect, "collect")(buffer)})
+    collected, problems, _ = answers.read(tmp_path)
+    assert not problems
+    try:
+        define(part.judge, "judge")(collected["q4"])
+        apart = True
+    except AssertionError:
+        apart = False
+    return whole, apart
+
+
+@pytest.mark.parametrize("buffer, passes", [(RightBuffer, True), (ViewBuffer, False)])
+def test_a_case_judged_apart_gives_the_verdict_it_gives_whole(fresh_build, tmp_path, buffer, passes):
+    source = load_assignment(autograder_zip("hw2_timeseries", fresh_build)).tests["q4.py"]
+    assert _verdicts(source, "test_q4_copy", buffer, tmp_path) == (passes, passes)
+    assert _verdicts(source, "test_q4_sliding", buffer, tmp_path / "sliding") == (True, True)
+
+
+def test_a_part_that_needs_the_function_around_it_is_not_split():
+    source = '''
+@test_case(points=1, hidden=True)
+def test_a(f):
+    expected = 3
+    def collect(f):
+        return f()
+    def judge(seen):
+        assert seen == expected
+    judge(collect(f))
+
+@test_case(points=1, hidden=True)
+def test_b(f):
+    def collect(f):
+        return f()
+    def judge(seen):
+        assert seen == 3
+    judge(collect(f))
+'''
+    assert set(split_cases(source)) == {"test_b"}
+    kernel = stubbed(source, {"test_b"})
+    assert "assert seen == 3" not in kernel and "def test_b(f):\n    pass\n" in kernel and "def test_a(f):" in kernel
