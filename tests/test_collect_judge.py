@@ -9,9 +9,23 @@ from rnnhw import autograder_zip, answers
 from rnnhw.collect_judge import define, split_cases, stubbed
 from rnnhw.grade import load_assignment
 
-# The cases of hw2 that take the notebook's functions and are judged outside the kernel.
-HW2_SPLIT = {"q3.py": {"test_q3_architecture"}, "q4.py": {"test_q4_sliding", "test_q4_copy"},
-             "q5.py": {"test_q5_recursion", "test_q5_with_a_keras_model"}}
+# The cases that take the notebook's functions and are judged outside the kernel, by assignment.
+SPLIT = {
+    "hw1_sentiment": {"q2.py": {"test_q2_course_vocabulary", "test_q2_fresh_vocabulary"},
+                      "q3.py": {"test_q3_prepare_data_fresh", "test_q3_train_set", "test_q3_test_set"},
+                      "q4.py": {"test_q4_architecture", "test_q4_compile"}, "q6.py": {"test_q6_architecture"}},
+    "hw2_timeseries": {"q3.py": {"test_q3_architecture"}, "q4.py": {"test_q4_sliding", "test_q4_copy"},
+                       "q5.py": {"test_q5_recursion", "test_q5_with_a_keras_model"}},
+    "hw3_extrapolation": {"q1.py": {"test_q1_architecture"}, "q3.py": {"test_q3_fixed_model"},
+                          "q4.py": {"test_q4_make_windows"},
+                          "q5.py": {"test_q5_architecture", "test_q5_window_test_mse"}},
+    "hw4_forecasting": {"q1.py": {"test_q1_step_matches_keras", "test_q1_forward_matches_keras"},
+                        "q2.py": {"test_q2_windows", "test_q2_real_series"}, "q4.py": {"test_q4_functions"},
+                        "q6.py": {"test_q6_reads_rows"}},
+}
+# A case of each kept whole in the kernel (it replays a training).
+KERNEL = {"hw1_sentiment": ("q5.py", "test_q5_skill"), "hw2_timeseries": ("q3.py", "test_q3_skill"),
+          "hw3_extrapolation": ("q1.py", "test_q1_skill"), "hw4_forecasting": ("q4.py", "test_q4_airline_skill")}
 
 
 class RightBuffer:
@@ -29,9 +43,10 @@ class ViewBuffer(RightBuffer):
         self.data = data.reshape(1, window)
 
 
-def test_hw2s_cases_on_the_notebooks_functions_are_split_and_out_of_the_kernels_tests(fresh_build):
-    assignment = load_assignment(autograder_zip("hw2_timeseries", fresh_build))
-    assert {name: set(cases) for name, cases in assignment.split.items()} == HW2_SPLIT
+@pytest.mark.parametrize("hw", sorted(SPLIT))
+def test_cases_on_the_notebooks_functions_are_split_and_out_of_the_kernels_tests(fresh_build, hw):
+    assignment = load_assignment(autograder_zip(hw, fresh_build))
+    assert {name: set(cases) for name, cases in assignment.split.items()} == SPLIT[hw]
     kernel = assignment.kernel_tests()
     for name, cases in assignment.split.items():
         for case in cases.values():
@@ -41,7 +56,8 @@ def test_hw2s_cases_on_the_notebooks_functions_are_split_and_out_of_the_kernels_
         whole, stubs = (ExceptionTestFile.from_string(s, path=name) for s in (assignment.tests[name], kernel[name]))
         assert [(c.name, c.body.test_func.__name__) for c in whole.test_cases] == \
             [(c.name, c.body.test_func.__name__) for c in stubs.test_cases]
-    assert "def test_q3_skill(" in kernel["q3.py"] and "def test_q4_shape(" in kernel["q4.py"]
+    name, function = KERNEL[hw]
+    assert f"def {function}(" in kernel[name] and "BASELINE" in kernel[name]
 
 
 def _verdicts(source: str, name: str, buffer, tmp_path) -> tuple[bool, bool]:
