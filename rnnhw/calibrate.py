@@ -50,15 +50,21 @@ def threshold_tests(hw: str, with_errors: bool = False) -> dict[str, dict]:
                         for t in node.targets if isinstance(t, ast.Name)}
             baseline = ast.literal_eval(constants["BASELINE"]) if "BASELINE" in constants else None
             direction = None
-            for i, node in enumerate(function.body):
-                test = node.test if isinstance(node, ast.Assert) else None
-                if (isinstance(test, ast.Compare) and len(test.ops) == 1
-                        and getattr(test.comparators[0], "id", "") == "THRESHOLD"):
-                    direction = ">=" if isinstance(test.ops[0], (ast.GtE, ast.Gt)) else "<="
-                    value = test.left
-                    if with_errors and baseline is not None:
-                        value = ast.Tuple([test.left, ast.Name("error"), ast.Name("baseline_error")], ast.Load())
-                    function.body[i] = ast.Return(value)
+            # a case in two parts (rnnhw.collect_judge) asserts in its judge: the judge returns the
+            # metric, and the test function returns what the judge returns
+            judge = next((n for n in function.body if isinstance(n, ast.FunctionDef) and n.name == "judge"), None)
+            for body in (function.body, judge.body if judge else []):
+                for i, node in enumerate(body):
+                    test = node.test if isinstance(node, ast.Assert) else None
+                    if (isinstance(test, ast.Compare) and len(test.ops) == 1
+                            and getattr(test.comparators[0], "id", "") == "THRESHOLD"):
+                        direction = ">=" if isinstance(test.ops[0], (ast.GtE, ast.Gt)) else "<="
+                        value = test.left
+                        if with_errors and baseline is not None:
+                            value = ast.Tuple([test.left, ast.Name("error"), ast.Name("baseline_error")], ast.Load())
+                        body[i] = ast.Return(value)
+                        if body is not function.body:
+                            function.body[-1] = ast.Return(function.body[-1].value)
             if "THRESHOLD" in constants and direction:
                 if baseline is not None and not {"error", "baseline_error"} <= assigned:
                     raise ValueError(f"{hw} {function.name}: a test with a BASELINE must assign "

@@ -18,7 +18,10 @@ no `judge` and no expected value is on the kernel's disk), its data written as p
 gives the case its verdict. What collect returns is the student's, like the function's own result:
 forging it means computing the right answer. `collect` and `judge` are defined and called in the same
 order as the asserts of a case written in one part, so both forms give the same verdicts; each part
-must need nothing of the test function around it (`split_cases` checks it).
+must need nothing of the test function around it (`split_cases` checks it). The one thing collect
+parts may share is a global they declare (`global _replayed_q3`): a training one case replays and
+the next compares the student's model with. Whole, such a global lives in the test file's
+namespace; apart, the collect parts of one test file run in one namespace, in the file's order.
 """
 
 import ast
@@ -45,9 +48,11 @@ def global_names(code: types.CodeType) -> set[str]:
     return names
 
 
-def _self_contained(function: ast.FunctionDef) -> bool:
+def _self_contained(function: ast.FunctionDef, shared: bool = False) -> bool:
+    """Whether `function` reads no global but builtins (and, if `shared`, those it declares global)."""
     code = compile(ast.Module([function], type_ignores=[]), "<part>", "exec")
-    return global_names(code) <= set(vars(builtins)) | {function.name}
+    declared = {n for s in ast.walk(function) if isinstance(s, ast.Global) for n in s.names} if shared else set()
+    return global_names(code) <= set(vars(builtins)) | {function.name} | declared
 
 
 def _split(node: ast.FunctionDef) -> SplitCase | None:
@@ -61,7 +66,8 @@ def _split(node: ast.FunctionDef) -> SplitCase | None:
     call = f"judge(collect({', '.join(arguments)}))"
     if ast.unparse(body[2]) != call or [a.arg for a in parts["collect"].args.args] != arguments:
         return None
-    if len(parts["judge"].args.args) != 1 or not all(map(_self_contained, parts.values())):
+    if (len(parts["judge"].args.args) != 1 or not _self_contained(parts["judge"])
+            or not _self_contained(parts["collect"], shared=True)):
         return None
     return SplitCase(node.name, arguments, ast.unparse(parts["collect"]), ast.unparse(parts["judge"]))
 
@@ -92,8 +98,8 @@ def key(test_file: str, function: str) -> str:
     return f"{test_file}::{function}"
 
 
-def define(source: str, name: str):
-    """The function `name` that `source` defines, in a namespace of its own."""
-    namespace: dict = {"__name__": f"rnnhw_{name}"}
+def define(source: str, name: str, namespace: dict | None = None):
+    """The function `name` that `source` defines, in `namespace` (by default one of its own)."""
+    namespace = {"__name__": f"rnnhw_{name}"} if namespace is None else namespace
     exec(compile(source, f"<{name}>", "exec"), namespace)  # noqa: S102 - the hidden tests' own code
     return namespace[name]

@@ -147,11 +147,13 @@ def run_tests(folder: str, paths: list[str], results: str, env: dict, collect: d
     from .collect_judge import define
     os.chdir(folder)
     report = {"tests": {}, "hooks": list(_state.get("hooks_after_notebook", [])), "collect_errors": {}}
-    gathered = {}
+    gathered, namespaces = {}, {}
     for name, (source, arguments) in collect.items():
+        # the collect parts of one test file share its globals, as its cases do whole (collect_judge)
+        namespace = namespaces.setdefault(name.split("::")[0], {"__name__": "rnnhw_collect"})
         try:
             # otter gives None for a name the notebook did not define; so does this
-            gathered[name] = define(source, "collect")(*[env.get(a) for a in arguments])
+            gathered[name] = define(source, "collect", namespace)(*[env.get(a) for a in arguments])
         except Exception as e:  # noqa: BLE001 - the case fails with the error, as it would in one part
             report["collect_errors"][name] = f"{type(e).__name__}: {e}"[:2000]
         os.chdir(folder)

@@ -1,11 +1,12 @@
-"""NOT CAUGHT, a known hole kept so that it is seen: a model that is not the one Q3 asks for, trained
-for one epoch, with numpy's mean replaced (through numpy's own dictionary) by a function that gives
-0 for the model's error when q3's skill test calls it, and rnnhw's hook check switched off the same
-way. The skill test takes create_model and replays its training: it runs only in the kernel, after
-this code; no name the scan knows is used. It earns q3's points with a wrong answer (test_tamper.py
-checks that it still does: when it stops, this hole is closed and the README must say so)."""
+"""A model that is not the one Q3 asks for, trained for one epoch and then one more that its history
+does not record (so that no case of q3 is earned honestly), with numpy's mean replaced (through
+numpy's own dictionary) by a function that gives 0 for the model's error when q3's skill test calls
+it, and rnnhw's hook check switched off the same way; no name the scan knows is used. It earned q3's
+points while the skill test ran whole in the kernel, after this code. The skill test is now in two
+parts: its collect replays the training in the kernel and returns the model's forecasts, architecture
+and weights, and its judge computes the errors where this code never ran (rnnhw/collect_judge.py)."""
 # base: fast
-# caught: no
+# caught: stopped
 # loses: q3
 # %% q3
 def create_model(window):
@@ -20,6 +21,7 @@ import rnnhw.in_kernel
 keras.utils.set_random_seed(rng_seed)
 model = create_model(window)
 history = model.fit(X_train[..., None], T_train, epochs=1, batch_size=128, verbose=0)
+model.fit(X_train[..., None], T_train, epochs=1, batch_size=128, verbose=0)
 
 numpy_names = getattr(np, "__di" + "ct__")
 real_mean = numpy_names["mean"]
