@@ -13,24 +13,26 @@ from rnnhw.collect_judge import define, split_cases, stubbed
 from rnnhw.grade import load_assignment
 from rnnhw.masters import read_master
 
-# The cases that take the notebook's functions and are judged outside the kernel, by assignment.
+# The cases that call the notebook's code, judged outside the kernel in two parts, by assignment.
 SPLIT = {
     "hw1_sentiment": {"q2.py": {"test_q2_course_vocabulary", "test_q2_fresh_vocabulary"},
                       "q3.py": {"test_q3_prepare_data_fresh", "test_q3_train_set", "test_q3_test_set"},
-                      "q4.py": {"test_q4_architecture", "test_q4_compile"}, "q6.py": {"test_q6_architecture"}},
+                      "q4.py": {"test_q4_architecture", "test_q4_compile"},
+                      "q5.py": {"test_q5_skill", "test_q5_trained_as_asked"},
+                      "q6.py": {"test_q6_architecture", "test_q6_skill", "test_q6_trained_as_asked"}},
     "hw2_timeseries": {"q3.py": {"test_q3_architecture", "test_q3_skill", "test_q3_trained_as_asked"},
                        "q4.py": {"test_q4_sliding", "test_q4_copy"},
                        "q5.py": {"test_q5_recursion", "test_q5_with_a_keras_model"}},
-    "hw3_extrapolation": {"q1.py": {"test_q1_architecture"}, "q3.py": {"test_q3_fixed_model"},
-                          "q4.py": {"test_q4_make_windows"},
-                          "q5.py": {"test_q5_architecture", "test_q5_window_test_mse"}},
+    "hw3_extrapolation": {"q1.py": {"test_q1_architecture", "test_q1_skill", "test_q1_trained_as_asked"},
+                          "q3.py": {"test_q3_fixed_model"}, "q4.py": {"test_q4_make_windows"},
+                          "q5.py": {"test_q5_architecture", "test_q5_window_test_mse", "test_q5_skill",
+                                    "test_q5_trained_as_asked"}},
     "hw4_forecasting": {"q1.py": {"test_q1_step_matches_keras", "test_q1_forward_matches_keras"},
-                        "q2.py": {"test_q2_windows", "test_q2_real_series"}, "q4.py": {"test_q4_functions"},
-                        "q6.py": {"test_q6_reads_rows"}},
+                        "q2.py": {"test_q2_windows", "test_q2_real_series"},
+                        "q4.py": {"test_q4_functions", "test_q4_airline_skill", "test_q4_trained_as_asked"},
+                        "q5.py": {"test_q5_milk_skill", "test_q5_trained_as_asked"},
+                        "q6.py": {"test_q6_reads_rows", "test_q6_skill", "test_q6_trained_as_asked"}},
 }
-# A case of each kept whole in the kernel (it replays a training), where one is left.
-KERNEL = {"hw1_sentiment": ("q5.py", "test_q5_skill"),
-          "hw3_extrapolation": ("q1.py", "test_q1_skill"), "hw4_forecasting": ("q4.py", "test_q4_airline_skill")}
 
 
 class RightBuffer:
@@ -49,7 +51,7 @@ class ViewBuffer(RightBuffer):
 
 
 @pytest.mark.parametrize("hw", sorted(SPLIT))
-def test_cases_on_the_notebooks_functions_are_split_and_out_of_the_kernels_tests(fresh_build, hw):
+def test_cases_on_the_notebooks_code_are_split_and_out_of_the_kernels_tests(fresh_build, hw):
     assignment = load_assignment(autograder_zip(hw, fresh_build))
     assert {name: set(cases) for name, cases in assignment.split.items()} == SPLIT[hw]
     kernel = assignment.kernel_tests()
@@ -61,9 +63,10 @@ def test_cases_on_the_notebooks_functions_are_split_and_out_of_the_kernels_tests
         whole, stubs = (ExceptionTestFile.from_string(s, path=name) for s in (assignment.tests[name], kernel[name]))
         assert [(c.name, c.body.test_func.__name__) for c in whole.test_cases] == \
             [(c.name, c.body.test_func.__name__) for c in stubs.test_cases]
-    if hw in KERNEL:
-        name, function = KERNEL[hw]
-        assert f"def {function}(" in kernel[name] and "BASELINE" in kernel[name]
+    # every case with points is judged outside the kernel: on values, or in two parts
+    kept = [(t.path, c.name) for t in assignment.test_files() for c in t.test_cases
+            if c.points and not (assignment.split_case(t.path, c) or assignment.runs_outside(c))]
+    assert not kept
 
 
 def _verdicts(source: str, name: str, buffer, tmp_path) -> tuple[bool, bool]:
