@@ -16,12 +16,14 @@ rnnhw grade runs the two parts apart: `collect` in the kernel, from a test file 
 no `judge` and no expected value is on the kernel's disk), its data written as plain files
 (rnnhw.answers); `judge` in the verify stage, a process that never ran the notebook's code, which
 gives the case its verdict. What collect returns is the student's, like the function's own result:
-forging it means computing the right answer. `collect` and `judge` are defined and called in the same
-order as the asserts of a case written in one part, so both forms give the same verdicts; each part
-must need nothing of the test function around it (`split_cases` checks it). The one thing collect
-parts may share is a global they declare (`global _replayed_q3`): a training one case replays and
-the next compares the student's model with. Whole, such a global lives in the test file's
-namespace; apart, the collect parts of one test file run in one namespace, in the file's order.
+forging it means computing the right answer. (A model of the notebook's own classes is the exception:
+it cannot be rebuilt outside the kernel, so a judge takes the outputs the kernel computed.)
+`collect` and `judge` are defined and called in the same order as the asserts of a case written in
+one part, so both forms give the same verdicts; each part must need nothing of the test function
+around it (`split_cases` checks it). The one thing collect parts may share is a global they declare
+(`global _replayed_q3`): a training one case replays and the next compares the student's model with.
+Whole, such a global lives in the test file's namespace; apart, the collect parts of one test file
+run in one namespace, in the file's order.
 """
 
 import ast
