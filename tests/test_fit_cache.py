@@ -66,15 +66,43 @@ def test_any_other_input_trains_again(cache, change):
 
 
 def test_fits_it_cannot_fingerprint_train(cache):
-    keras.utils.set_random_seed(1)
-    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])
-    model.compile(optimizer="adam", loss="mse")
-    dataset = tf.data.Dataset.from_tensor_slices((X, Y)).batch(16)
-    for _ in range(2):
-        model.fit(dataset, epochs=1, verbose=0)
-        model.fit(X, Y, epochs=1, verbose=0, callbacks=[keras.callbacks.History()])
-    assert cache == {"reused": 0, "trained": 4}
+    """Callbacks, and datasets whose elements are not the same at every pass: a shuffled one, an
+    endless one. Each is fitted twice from the same seed, model and data."""
+    def fresh(data=None):
+        keras.utils.set_random_seed(1)
+        model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])
+        model.compile(optimizer="adam", loss="mse")
+        return model, data and data()
 
+    for _ in range(2):
+        model, shuffled = fresh(lambda: tf.data.Dataset.from_tensor_slices((X, Y)).shuffle(64).batch(16))
+        model.fit(shuffled, epochs=1, verbose=0)
+        model, endless = fresh(lambda: tf.data.Dataset.from_tensor_slices((X, Y)).batch(16).repeat())
+        model.fit(endless, epochs=1, steps_per_epoch=4, verbose=0)
+        model, _ = fresh()
+        model.fit(X, Y, epochs=1, verbose=0, callbacks=[keras.callbacks.History()])
+    assert cache == {"reused": 0, "trained": 6}
+
+
+def test_a_dataset_that_gives_the_same_batches_at_every_pass_reuses_the_training(monkeypatch, tmp_path):
+    """hw3 trains on `train_ds.repeat(10)`, windows in order: fingerprinted by the batches it gives."""
+    def train_on_dataset(y=Y):
+        keras.backend.clear_session()
+        keras.utils.set_random_seed(3)
+        model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(8, activation="relu"), keras.layers.Dense(1)])
+        model.compile(optimizer="adam", loss="mse")
+        history = model.fit(tf.data.Dataset.from_tensor_slices((X, y)).batch(16).repeat(2), epochs=2, verbose=0)
+        return model.get_weights(), history.history, [float(keras.random.uniform(())), float(tf.random.uniform(()))]
+
+    trained = train_on_dataset()
+    monkeypatch.setattr(keras.Model, "fit", keras.Model.fit)
+    fit_cache.install(str(tmp_path))
+    fit_cache.stats.update(reused=0, trained=0)
+    first, second = train_on_dataset(), train_on_dataset()
+    assert fit_cache.stats == {"reused": 1, "trained": 1}
+    assert same(first, trained) and same(second, trained)
+    train_on_dataset(y=Y * 2)
+    assert fit_cache.stats == {"reused": 1, "trained": 2}, "other batches must train"
 
 
 def test_the_same_architecture_built_again_under_other_names_reuses_the_training(cache):

@@ -4,9 +4,10 @@ Installed only in validation kernels (rnnhw.validation.shared_kernel), never whe
 graded. It wraps `keras.Model.fit`: a call whose every input is identical to an earlier call
 (architecture, compile settings, starting weights and optimizer state, data, arguments, and the state
 of every random generator a fit draws from) gets that call's resulting weights, optimizer state and
-history back instead of training again. A call with anything it cannot fingerprint (a dataset, a generator,
-callbacks) trains for real. Most right answers, and wrong answers after the training cell, train on
-the same data from the same weights as the reference, so their training is the reference's.
+history back instead of training again. A call with anything it cannot fingerprint (a generator,
+callbacks, a dataset that is endless or gives other elements at each pass) trains for real. Most
+right answers, and wrong answers after the training cell, train on the same data from the same
+weights as the reference, so their training is the reference's.
 """
 
 import hashlib
@@ -14,6 +15,7 @@ import json
 import os
 import pickle
 import random
+import sys
 from pathlib import Path
 
 import keras
@@ -68,8 +70,32 @@ def _restore_random_states(states: dict) -> None:
         tf_rng.setstate(states["tensorflow"])
 
 
+# The most batches a dataset may give to be fingerprinted: hw3's train_ds.repeat(10) gives 180.
+MAX_DATASET_BATCHES = 10_000
+
+
+def _feed_dataset(h, dataset) -> bool:
+    """A finite tf.data.Dataset, by the elements it gives, read twice: one whose two passes differ
+    (shuffled, or drawing random numbers) is not fingerprinted and trains for real. Reading changes
+    nothing a deterministic dataset gives later; a reshuffling one gives training the order of its
+    third pass instead of its first, so its training is one that another seed could give."""
+    if not 0 <= int(dataset.cardinality()) <= MAX_DATASET_BATCHES:  # infinite (-1) or unknown (-2)
+        return False
+    passes = []
+    for _ in range(2):
+        one = hashlib.sha256()
+        if not all(_feed(one, keras.tree.flatten(element)) for element in dataset):
+            return False
+        passes.append(one.digest())
+    h.update(b"dataset" + passes[0])
+    return passes[0] == passes[1]
+
+
 def _feed(h, value) -> bool:
     """Add `value` to the hash; False when it cannot be fingerprinted."""
+    tf = sys.modules.get("tensorflow")
+    if tf is not None and isinstance(value, tf.data.Dataset):
+        return _feed_dataset(h, value)
     if value is None or isinstance(value, (bool, int, float, str)):
         h.update(repr((type(value).__name__, value)).encode())
         return True

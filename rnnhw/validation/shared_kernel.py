@@ -47,6 +47,9 @@ for logger in otter.logging._instances.values():
 otter.logging._handlers.clear()
 os.chdir({workdir!r})
 gc.collect()
+# What survives the reset is the kernel's own (modules, Keras' and TensorFlow's state): frozen, a full
+# collection (Keras' clear_session, %reset, hw3's hidden tests) skips its 560 000 objects, 0.4 s each time
+gc.freeze()
 del gc, os, sys, otter
 """
 
