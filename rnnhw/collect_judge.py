@@ -17,7 +17,10 @@ no `judge` and no expected value is on the kernel's disk), its data written as p
 (rnnhw.answers); `judge` in the verify stage, a process that never ran the notebook's code, which
 gives the case its verdict. What collect returns is the student's, like the function's own result:
 forging it means computing the right answer. (A model of the notebook's own classes is the exception:
-it cannot be rebuilt outside the kernel, so a judge takes the outputs the kernel computed.)
+it cannot be rebuilt outside the kernel, so a judge takes the outputs the kernel computed. A collect
+returns a model as {"predicted": outputs, "architecture": to_json(), "weights": ...}, with
+"architecture" None for such a model; the grader notes each case judged on such outputs,
+`on_kernel_outputs`.)
 `collect` and `judge` are defined and called in the same order as the asserts of a case written in
 one part, so both forms give the same verdicts; each part must need nothing of the test function
 around it (`split_cases` checks it). The one thing collect parts may share is a global they declare
@@ -105,3 +108,15 @@ def define(source: str, name: str, namespace: dict | None = None):
     namespace = {"__name__": f"rnnhw_{name}"} if namespace is None else namespace
     exec(compile(source, f"<{name}>", "exec"), namespace)  # noqa: S102 - the hidden tests' own code
     return namespace[name]
+
+
+def on_kernel_outputs(seen, depth: int = 0) -> bool:
+    """Whether collected data hold a model's outputs that only the kernel could compute: a dict with
+    "predicted" and an "architecture" of None (a model of the notebook's own classes)."""
+    if depth > 20:
+        return False
+    if isinstance(seen, dict):
+        if "predicted" in seen and "architecture" in seen and seen["architecture"] is None:
+            return True
+        seen = list(seen.values())
+    return isinstance(seen, list) and any(on_kernel_outputs(v, depth + 1) for v in seen)

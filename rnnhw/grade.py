@@ -378,7 +378,7 @@ def _run_and_verify(assignment: Assignment, prepared: Prepared, results_dir: Pat
     # and the cases written in two parts, judged on the data their collect part gathered in the kernel
     judges = {k: case.judge for k, case in split.items() if k not in collect_errors}
     answers, collected = (p if _is_folder(p) else None for p in (grading / "answers", grading / "collected"))
-    verdicts, judged, problems, notebook_models, not_checked = {}, {}, {}, {}, None
+    verdicts, judged, problems, notebook_models, kernel_outputs, not_checked = {}, {}, {}, {}, set(), None
     if (outside and answers) or (judges and collected):
         checked = work / "verify"
         checked.mkdir()
@@ -395,6 +395,7 @@ def _run_and_verify(assignment: Assignment, prepared: Prepared, results_dir: Pat
         judged = _verdicts({"": report.get("judged")}).get("", {}) if report else {}
         problems = _named_texts(report.get("problems")) if report else {}
         notebook_models = _named_texts(report.get("notebook_models")) if report else {}
+        kernel_outputs = set(_texts(report.get("kernel_outputs"), 300)) if report else set()
         if report and _text(report.get("failure")):
             errors.append(f"graded values unreadable: {_text(report.get('failure'))}")
         if outcome.timed_out or report is None:
@@ -416,6 +417,8 @@ def _run_and_verify(assignment: Assignment, prepared: Prepared, results_dir: Pat
                 passed, message = (False, collect_errors[k]) if k in collect_errors else judged.get(
                     k, (False, "its data from the kernel could not be judged: " + (not_checked or "none was written")))
                 otter_gave += case.points if passed else 0
+                if passed and k in kernel_outputs:
+                    kernel_only.append(case.name)
                 test_file.test_case_results.append(TestCaseResult(test_case=case, message=message, passed=passed))
                 continue
             passed, message = kernel.get(test_file.path, {}).get(case.name, (False, "no result from the kernel"))
@@ -439,9 +442,10 @@ def _run_and_verify(assignment: Assignment, prepared: Prepared, results_dir: Pat
         flags.append(f"its kernel passed {len(not_rebuilt)} test case(s) on values that could not be rebuilt outside "
                      f"the kernel ({', '.join(not_rebuilt[:5])}; "
                      f"{'; '.join(f'{k}: {v}' for k, v in list(unchecked.items())[:3])})")
-    notes = [f"{len(kernel_only)} case(s) graded in the kernel only, as they take a model of the notebook's own "
-             f"classes ({', '.join(f'{k}: {v}' for k, v in code.items())}): {', '.join(kernel_only[:5])}"
-             ] if kernel_only else []
+    # a case judged in two parts on the outputs of such a model rests on the kernel as much
+    notes = [f"{len(kernel_only)} case(s) graded in the kernel only, as they take a model of the notebook's "
+             f"own classes{' (' + ', '.join(f'{k}: {v}' for k, v in code.items()) + ')' if code else ''}: "
+             f"{', '.join(kernel_only[:5])}"] if kernel_only else []
     result = GradingResults(test_files)
     result.otter_gave = otter_gave
     return result, errors, flags, notes

@@ -11,7 +11,8 @@ when both verdicts pass it, and flags a submission whose kernel passed a case th
 Test cases that take a function or a class of the notebook are judged here when written in two parts
 (rnnhw.collect_judge): their `judge` runs on the data their `collect` gathered in the kernel. The
 others can only be run in the kernel, and so can those given a Keras model of the notebook's own
-classes (reported as `notebook_models`).
+classes (reported as `notebook_models`); the judges whose data hold outputs of such a model, which
+the kernel computed, are reported as `kernel_outputs`.
 """
 
 import json
@@ -66,9 +67,11 @@ def main() -> None:
     job = json.loads(sys.stdin.buffer.read())
     report_fd = int(os.environ.pop("RNNHW_REPORT_FD"))
     sys.modules.setdefault("rfc3987_syntax", None)  # see rnnhw.run_one.SKIP_IRI_GRAMMARS
-    report: dict = {"failure": None, "verdicts": {}, "judged": {}, "problems": {}, "notebook_models": {}}
+    report: dict = {"failure": None, "verdicts": {}, "judged": {}, "problems": {}, "notebook_models": {},
+                    "kernel_outputs": []}
     try:
         from .answers import read
+        from .collect_judge import on_kernel_outputs
         if job.get("answers"):
             values, report["problems"], report["notebook_models"] = read(Path(job["answers"]))
             report["verdicts"] = run_cases(job["tests"], job["cases"], values)
@@ -76,6 +79,7 @@ def main() -> None:
             collected, problems, models = read(Path(job["collected"]))
             problems.update({name: f"a Keras model of the notebook's class {cls}" for name, cls in models.items()})
             report["judged"] = run_judges(job["judges"], collected, problems)
+            report["kernel_outputs"] = sorted(name for name in job["judges"] if on_kernel_outputs(collected.get(name)))
     except Exception as e:  # noqa: BLE001 - unreadable answers: every case fails, with the reason
         report["failure"] = f"{type(e).__name__}: {str(e)[:300]}"
     with os.fdopen(report_fd, "w") as f:

@@ -9,7 +9,7 @@ from otter.test_files.exception_test import ExceptionTestFile
 
 from helpers import ASSIGNMENTS
 from rnnhw import answers, autograder_zip, master_path
-from rnnhw.collect_judge import define, split_cases, stubbed
+from rnnhw.collect_judge import define, on_kernel_outputs, split_cases, stubbed
 from rnnhw.grade import load_assignment
 from rnnhw.masters import read_master
 
@@ -157,3 +157,23 @@ def test_a_replay_retries_below_the_threshold_its_judge_grades():
             if "RETRY_BELOW" in constants:
                 found.append(constants)
     assert found and all(c["RETRY_BELOW"] == c["THRESHOLD"] for c in found)
+
+
+def test_the_outputs_of_a_model_of_the_notebooks_classes_are_told_apart():
+    """A collect part returns each replayed model as {"predicted", "architecture", "weights"}, the
+    architecture None where the model holds the notebook's code: the grader notes the cases whose
+    data hold such outputs, computed in the kernel."""
+    rebuilt = {"predicted": np.zeros(3), "architecture": "{}", "weights": []}
+    kernels = {**rebuilt, "architecture": None}
+    assert not on_kernel_outputs({"callable": True, "runs": [rebuilt, rebuilt]})
+    assert on_kernel_outputs({"callable": True, "runs": [rebuilt, kernels]})
+    assert on_kernel_outputs([{"models": {"small": kernels}}])
+    assert not on_kernel_outputs({"architecture": None}) and not on_kernel_outputs(None)
+    deep = kernels
+    for _ in range(1000):
+        deep = [deep]
+    assert not on_kernel_outputs(deep), "data nested beyond any test's are not searched"
+    # the masters keep to the form: a replay that returns an architecture returns its outputs with it
+    replays = [source for hw in ASSIGNMENTS for q in read_master(master_path(hw))[2] for source in q.hidden_tests
+               if '"architecture":' in source]
+    assert len(replays) >= 8 and all('"predicted":' in source for source in replays)

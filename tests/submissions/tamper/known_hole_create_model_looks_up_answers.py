@@ -4,10 +4,12 @@ gives fit something to train). q3's skill and trained-as-asked cases replay crea
 and judge the forecasts of what it builds; a model of the notebook's own class can only run in the
 kernel, so its forecasts are the kernel's, and they are the signal's own values. It earns those two
 points with a wrong answer (test_tamper.py checks that it still does: when it stops, this hole is
-closed and the README must say so). A test series the notebook never sees would close it."""
+closed and the README must say so). A test series the notebook never sees would close it. The
+status says which cases were graded on what the kernel computed."""
 # base: fast
 # caught: no
 # loses: q3
+# status: graded in the kernel only
 # %% q3
 import numpy as np
 
