@@ -278,6 +278,12 @@ def cases_of(kind: str) -> list[Case]:
     return [read_case(p)[0] for p in sorted((SUBMISSIONS / kind).glob("*.py"))]
 
 
+def assert_status_says(case, status: str) -> None:
+    """The grading status holds each of the case's `# status:` words (several: separated by |)."""
+    for words in filter(None, case.status.split("|")):
+        assert words.strip().lower() in status.lower(), f"{case.name}: {status!r} should say {words.strip()!r}"
+
+
 def honest_part(batch: dict, case: Case, question: str) -> float:
     """What the honest answers of a case earn on a question: the fast notebook's, 0 where it loses."""
     if case.loses is None or question in case.loses or case.base == "blank":

@@ -77,8 +77,9 @@ MAX_DATASET_BATCHES = 10_000
 def _feed_dataset(h, dataset) -> bool:
     """A finite tf.data.Dataset, by the elements it gives, read twice: one whose two passes differ
     (shuffled, or drawing random numbers) is not fingerprinted and trains for real. Reading changes
-    nothing a deterministic dataset gives later; a reshuffling one gives training the order of its
-    third pass instead of its first, so its training is one that another seed could give."""
+    nothing a deterministic dataset gives later; a reshuffling one has been read twice more before
+    its training than when it is graded, so it may give that training other orders, ones another seed
+    could give."""
     if not 0 <= int(dataset.cardinality()) <= MAX_DATASET_BATCHES:  # infinite (-1) or unknown (-2)
         return False
     passes = []
