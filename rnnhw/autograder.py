@@ -28,6 +28,7 @@ import nbformat
 
 from . import ROOT
 from .scan import _python
+from .syntax import parse
 
 TEMPLATES = Path(__file__).with_name("templates")
 LOCK = ROOT / "requirements-lock.txt"
@@ -41,7 +42,7 @@ def top_level_callables(reference: Path) -> set[str]:
         if cell.cell_type != "code":
             continue
         try:
-            tree = ast.parse(_python(cell.source))
+            tree = parse(_python(cell.source))
         except (SyntaxError, ValueError, RuntimeError):
             continue
         for node in tree.body:

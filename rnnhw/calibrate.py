@@ -27,6 +27,7 @@ from nbclient import NotebookClient
 from . import RnnhwError, master_path, reference_notebook
 from .build import build
 from .masters import read_master, support_files
+from .syntax import parse
 from .submissions import without_otter_cells
 
 # Where a threshold sits relative to the worst calibrated seed.
@@ -42,7 +43,7 @@ def threshold_tests(hw: str, with_errors: bool = False) -> dict[str, dict]:
     _, _, questions = read_master(master_path(hw))
     for q in questions:
         for source in q.hidden_tests:
-            module = ast.parse(source)
+            module = parse(source)
             function = next(n for n in module.body if isinstance(n, ast.FunctionDef))
             constants = {t.id: node.value for node in ast.walk(function) if isinstance(node, ast.Assign)
                          for t in node.targets if isinstance(t, ast.Name) and t.id in ("THRESHOLD", "BASELINE")}

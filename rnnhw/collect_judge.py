@@ -35,6 +35,8 @@ import dis
 import types
 from dataclasses import dataclass
 
+from .syntax import compile_tree, parse
+
 
 @dataclass(frozen=True)
 class SplitCase:
@@ -55,7 +57,7 @@ def global_names(code: types.CodeType) -> set[str]:
 
 def _self_contained(function: ast.FunctionDef, shared: bool = False) -> bool:
     """Whether `function` reads no global but builtins (and, if `shared`, those it declares global)."""
-    code = compile(ast.Module([function], type_ignores=[]), "<part>", "exec")
+    code = compile_tree(ast.Module([function], type_ignores=[]), "<part>")
     declared = {n for s in ast.walk(function) if isinstance(s, ast.Global) for n in s.names} if shared else set()
     return global_names(code) <= set(vars(builtins)) | {function.name} | declared
 
@@ -80,7 +82,7 @@ def _split(node: ast.FunctionDef) -> SplitCase | None:
 def split_cases(source: str) -> dict[str, SplitCase]:
     """The test functions of a test file written in two parts, by name."""
     found = {}
-    for node in ast.parse(source).body:
+    for node in parse(source).body:
         if isinstance(node, ast.FunctionDef) and node.decorator_list and (case := _split(node)):
             found[node.name] = case
     return found
@@ -91,7 +93,7 @@ def stubbed(source: str, functions: set[str]) -> str:
     their position in the file, so the other cases keep their names. The kernel's verdict on a stub
     is not used."""
     lines = source.splitlines(keepends=True)
-    for node in reversed(ast.parse(source).body):
+    for node in reversed(parse(source).body):
         if isinstance(node, ast.FunctionDef) and node.name in functions:
             indent = " " * node.body[0].col_offset
             lines[node.body[0].lineno - 1:node.end_lineno] = [f"{indent}pass\n"]

@@ -41,6 +41,7 @@ from . import ROOT, RnnhwError, assignment_names, autograder_zip, sandbox
 from .collect_judge import SplitCase, global_names, key, split_cases, stubbed
 from .sandbox import DEFAULT_TIMEOUT
 from .report import FEEDBACK_DIR, write_report
+from .syntax import parse
 
 # A cell running longer than this share of the timeout is interrupted and the notebook goes on (an
 # endless loop costs its own question only): the longest cell, a training, took about 35 s on a
@@ -138,7 +139,7 @@ def _checked_as_models(tests: dict[str, str]) -> set[str]:
     import ast
     names = set()
     for source in tests.values():
-        for node in ast.walk(ast.parse(source)):
+        for node in ast.walk(parse(source)):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "isinstance"
                     and len(node.args) == 2 and isinstance(node.args[0], ast.Name)
                     and ast.unparse(node.args[1]).split(".")[-1] in ("Model", "Sequential")):

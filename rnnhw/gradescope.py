@@ -39,6 +39,7 @@ from pathlib import Path
 from . import sandbox
 from .grade import Item, Settings, Unfit, _failure, _with_status, grade_one, load_assignment
 from .report import GRADESCOPE_NOTES, student_message
+from .syntax import parse
 
 # The longest message of a test case that students see: the masters' longest assert message has 421
 # characters before its values are filled in (hw2 q3).
@@ -73,7 +74,7 @@ def hidden_lines(tests: dict[str, str]) -> set[str]:
     for source in tests.values():
         lines = source.splitlines()
         hidden_spans = []
-        for node in ast.walk(ast.parse(source)):
+        for node in ast.walk(parse(source)):
             if isinstance(node, ast.FunctionDef) and any(
                     isinstance(d, ast.Call) and any(k.arg == "hidden" and getattr(k.value, "value", False) is True
                                                     for k in d.keywords) for d in node.decorator_list):

@@ -13,6 +13,8 @@ import re
 import nbformat
 from IPython.core.inputtransformer2 import TransformerManager
 
+from .syntax import parse
+
 # otter's grading internals: a notebook needs `otter.Notebook` and `grader.check/export` only
 OTTER_INTERNALS = {"Checker", "GradingResults", "_test_files", "_track_results", "get_results",
                    "check_if_not_already_checked", "init_grading_mode", "TestFile", "test_case",
@@ -172,7 +174,7 @@ def scan_notebook(nb: nbformat.NotebookNode) -> list[str]:
         if cell.cell_type != "code":
             continue
         try:
-            trees.append(ast.parse(_python(cell.source)))
+            trees.append(parse(_python(cell.source)))
         except (SyntaxError, ValueError, RecursionError, RuntimeError):
             # graded as written: it fails (IPython gives up, as here, on a cell with more than 500
             # `!` or `%` lines); still read its words below
