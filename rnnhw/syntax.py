@@ -4,8 +4,9 @@ CPython 3.11 counts the depth of the tree it converts (source to ast objects and
 counter per interpreter, not per thread. The conversion can hand the interpreter to another thread
 midway (an allocation runs the garbage collector, which runs a finaliser's Python code), and when
 two conversions interleave, one of them fails with "SystemError: AST constructor recursion depth
-mismatch". The grader prepares, scans and grades submissions in threads: one such failure gave a
-correct notebook 0 points in CI. Every conversion in rnnhw goes through this module's lock.
+mismatch". `rnnhw grade --jobs N` grades N submissions in threads of one process, and each thread
+parses the hidden tests to stub and split their cases (rnnhw/collect_judge.py): one such failure
+gave a correct notebook 0 points in CI. Every conversion in rnnhw goes through this module's lock.
 (tests/test_syntax.py reproduces the failure with plain ast.parse.)
 """
 import ast

@@ -1,7 +1,7 @@
 """rnnhw.syntax: parsing and compiling trees from several threads at once never fails midway.
 
 CI once gave a correct notebook 0 points with "SystemError: AST constructor recursion depth
-mismatch": the grader scanned two submissions in two threads with plain ast.parse."""
+mismatch": two grading threads parsed the hidden tests (collect_judge.stubbed) with plain ast.parse."""
 
 import ast
 import gc
