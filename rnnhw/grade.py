@@ -20,6 +20,7 @@ submission's row alone.
 import builtins
 import functools
 import inspect
+import itertools
 import json
 import os
 import shutil
@@ -541,10 +542,9 @@ def grade_batch(items: list[Item], jobs: int = 1, timeout: float = DEFAULT_TIMEO
                 settings: Settings | None = None) -> list[GradingResults]:
     """Grade the items `jobs` at a time, printing a progress line as each one ends."""
     settings = settings or _settings(timeout, memory_limit, scan, use_sandbox)
-    finished = 0
+    finished = itertools.count(1)  # next() on it is atomic: `n += 1` in two threads can repeat a number
 
     def run(item: Item) -> GradingResults:
-        nonlocal finished
         start = time.monotonic()
         result = grade_one(item, settings)
         result.file, result.seconds = item.name, time.monotonic() - start
@@ -552,8 +552,7 @@ def grade_batch(items: list[Item], jobs: int = 1, timeout: float = DEFAULT_TIMEO
             _write_results(item, result)
         except OSError as e:
             result.status += f"; results.json not written ({e})"
-        finished += 1
-        print(f"[{finished}/{len(items)}] {item.hw}/{item.name}: {result.total:g}/{result.possible:g} "
+        print(f"[{next(finished)}/{len(items)}] {item.hw}/{item.name}: {result.total:g}/{result.possible:g} "
               f"in {result.seconds:.1f} s {result.status}", flush=True)
         return result
 
