@@ -2,6 +2,10 @@
 the kernel's test files, and giving the same verdict apart (collect, plain files, judge) as whole."""
 
 import ast
+import json
+import os
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -9,7 +13,7 @@ from otter.test_files.exception_test import ExceptionTestFile
 
 from helpers import ASSIGNMENTS
 from rnnhw import answers, autograder_zip, master_path
-from rnnhw.collect_judge import define, on_kernel_outputs, split_cases, stubbed
+from rnnhw.collect_judge import define, key, on_kernel_outputs, split_cases, stubbed
 from rnnhw.grade import load_assignment
 from rnnhw.masters import read_master
 
@@ -177,3 +181,32 @@ def test_the_outputs_of_a_model_of_the_notebooks_classes_are_told_apart():
     replays = [source for hw in ASSIGNMENTS for q in read_master(master_path(hw))[2] for source in q.hidden_tests
                if '"architecture":' in source]
     assert len(replays) >= 8 and all('"predicted":' in source for source in replays)
+
+
+# Judges that build a Keras layer to compare the notebook's numpy LSTM with (hw4's Q1): they load
+# TensorFlow whatever the notebook holds.
+BUILD_A_LAYER = {"q1.py::test_q1_step_matches_keras", "q1.py::test_q1_forward_matches_keras"}
+
+
+@pytest.mark.parametrize("hw", ASSIGNMENTS)
+def test_a_notebook_that_trained_no_model_is_verified_without_tensorflow_or_otter(fresh_build, tmp_path, hw):
+    """The verify stage of rnnhw grade, run on every judge of the assignment with data that hold no
+    model ({}, as a blank or half-done notebook's collect parts give), imports neither keras (6 s:
+    only a judge that rebuilds a model needs it) nor otter (2 s: only cases on values need it)."""
+    assignment = load_assignment(autograder_zip(hw, fresh_build))
+    judges = {key(name, function): case.judge for name, cases in assignment.split.items()
+              for function, case in cases.items() if key(name, function) not in BUILD_A_LAYER}
+    answers.write(tmp_path / "answers", {})
+    answers.write(tmp_path / "collected", {name: {} for name in judges})
+    job = {"tests": assignment.tests, "cases": {}, "answers": str(tmp_path / "answers"), "judges": judges,
+           "collected": str(tmp_path / "collected")}
+    probe = ("import runpy, sys\nrunpy.run_module('rnnhw.verify', run_name='__main__')\n"
+             "print(sorted(m for m in ('keras', 'tensorflow', 'otter') if m in sys.modules))")
+    with open(tmp_path / "report.json", "w") as report:
+        done = subprocess.run([sys.executable, "-c", probe], input=json.dumps(job).encode(), capture_output=True,
+                              env={**os.environ, "RNNHW_REPORT_FD": str(report.fileno())},
+                              pass_fds=(report.fileno(),), cwd=tmp_path, timeout=120)
+    assert done.returncode == 0, done.stderr.decode()[-2000:]
+    judged = json.loads((tmp_path / "report.json").read_text())["judged"]
+    assert set(judged) == set(judges) and not any(passed for passed, _ in judged.values()), judged
+    assert done.stdout.decode().split() == ["[]"], done.stdout.decode()
